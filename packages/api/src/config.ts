@@ -1,0 +1,75 @@
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { z } from 'zod';
+import { isCurrencyCode } from '@marketplace/core';
+
+/** The repository root: defaults for data directories are relative to it so every package agrees. */
+export const REPO_ROOT = path.resolve(fileURLToPath(new URL('../../../', import.meta.url)));
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const port = z.coerce.number().int().min(0).max(65535);
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  API_HOST: z.string().min(1).optional(),
+  API_PORT: port.default(4000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default(path.join(REPO_ROOT, '.data')),
+  EMBEDDED_PG_PORT: port.default(54329),
+  MEDIA_DIR: z.string().min(1).optional(),
+  CURRENCY: z
+    .string()
+    .refine((c) => isCurrencyCode(c), 'must be a supported ISO 4217 currency code, e.g. USD')
+    .default('USD'),
+  SEED_DEMO_DATA: bool.default(true),
+  SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+});
+
+export interface Config {
+  nodeEnv: 'development' | 'test' | 'production';
+  host: string | undefined;
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPgPort: number;
+  mediaDir: string;
+  currency: string;
+  seedDemoData: boolean;
+  sessionTtlDays: number;
+  logLevel: string;
+  dbPoolMax: number;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment once at start; every problem is reported together. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(clean);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    nodeEnv: e.NODE_ENV,
+    host: e.API_HOST,
+    port: e.API_PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.DATA_DIR),
+    embeddedPgPort: e.EMBEDDED_PG_PORT,
+    mediaDir: path.resolve(e.MEDIA_DIR ?? path.join(e.DATA_DIR, 'media')),
+    currency: e.CURRENCY,
+    seedDemoData: e.SEED_DEMO_DATA,
+    sessionTtlDays: e.SESSION_TTL_DAYS,
+    logLevel: e.LOG_LEVEL,
+    dbPoolMax: e.DB_POOL_MAX,
+  };
+}

@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
+import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
+import type { Logger } from '../logger.js';
+import { ENTITIES } from './entities.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+export type Orm = MikroORM;
+
+export function ormConfig(opts: { clientUrl: string; poolMax?: number; logger?: Logger }): Options {
+  return defineConfig({
+    clientUrl: opts.clientUrl,
+    entities: ENTITIES,
+    metadataProvider: ReflectMetadataProvider,
+    extensions: [Migrator],
+    pool: { min: 0, max: opts.poolMax ?? 10 },
+    // Entities must be loaded explicitly: a forgotten populate is a bug to see, not an N+1 to hide.
+    forceUndefined: false,
+    allowGlobalContext: false,
+    debug: false,
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      migrationsList: MIGRATIONS,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      emit: 'ts',
+      path: 'src/db/migrations',
+      pathTs: 'src/db/migrations',
+    },
+  });
+}
+
+export async function initOrm(opts: { clientUrl: string; poolMax?: number; logger?: Logger }): Promise<Orm> {
+  return MikroORM.init(ormConfig(opts));
+}
+
+/** Schema changes happen only through committed migrations, applied at start. */
+export async function migrate(orm: Orm, logger?: Logger): Promise<void> {
+  const done = await orm.migrator.up();
+  if (done.length > 0) logger?.info({ migrations: done.map((m) => m.name) }, 'migrations applied');
+}

@@ -1,0 +1,28 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Locale } from '@marketplace/core';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { Viewer } from '../modules/accounts/viewer.js';
+import type { Services } from './services.js';
+import type { Loaders } from './loaders.js';
+
+/** What the HTTP layer lets a resolver do to the response (session cookies only). */
+export interface HttpScope {
+  ip: string;
+  setSessionCookie(token: string, expires: Date): void;
+  clearSessionCookie(): void;
+}
+
+/** Request scope: one forked EntityManager (identity map), the viewer, DataLoaders and services. */
+export interface Context {
+  requestId: string;
+  em: EntityManager;
+  viewer: Viewer | null;
+  /** Language for localized fields when the query does not name one. */
+  locale: Locale;
+  config: Config;
+  logger: Logger;
+  http: HttpScope;
+  loaders: Loaders;
+  services: Services;
+}

@@ -1,0 +1,48 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Category, Merchant, Product, ProductVariant } from '../modules/catalog/catalog.types.js';
+import type { Context } from './context.js';
+import { decodeGlobalId, Node } from './relay.js';
+
+/** Refetches any object a viewer may see by its global ID; anything else is null. */
+async function fetchNode(id: string, ctx: Context): Promise<Node | null> {
+  const key = decodeGlobalId(id);
+  if (!key) return null;
+  switch (key.type) {
+    case 'Product': {
+      const row = await ctx.services.catalog.findVisibleProduct({ id });
+      return row ? Product.from(row) : null;
+    }
+    case 'ProductVariant': {
+      const variant = await ctx.loaders.catalog.variant.load(key.id);
+      if (!variant) return null;
+      const product = await ctx.services.catalog.findVisibleProduct({ id: Product.from(variant.product).id });
+      return product ? ProductVariant.from(variant) : null;
+    }
+    case 'Merchant': {
+      const row = await ctx.loaders.catalog.merchant.load(key.id);
+      return row && row.status === 'ACTIVE' ? Merchant.from(row) : null;
+    }
+    case 'Category': {
+      const row = await ctx.loaders.catalog.category.load(key.id);
+      return row ? Category.from(row) : null;
+    }
+    default:
+      return null;
+  }
+}
+
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true, description: 'Any object by its global ID.' })
+  node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Node | null> {
+    return fetchNode(id, ctx);
+  }
+
+  @Query(() => [Node], {
+    nullable: 'items',
+    description: 'Objects by their global IDs (at most 100), null where not found.',
+  })
+  nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context): Promise<(Node | null)[]> {
+    return Promise.all(ids.slice(0, 100).map((id) => fetchNode(id, ctx)));
+  }
+}

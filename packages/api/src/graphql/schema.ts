@@ -1,0 +1,41 @@
+import { GraphQLScalarType, type GraphQLSchema } from 'graphql';
+import { DateTimeISOResolver } from 'graphql-scalars';
+import { buildSchema } from 'type-graphql';
+import { AccountsResolver } from '../modules/accounts/accounts.resolver.js';
+import { CartLineResolver, CartResolver } from '../modules/cart/cart.resolver.js';
+import {
+  CategoryResolver,
+  ImageResolver,
+  MerchantResolver,
+  ProductResolver,
+  ProductVariantResolver,
+} from '../modules/catalog/catalog.resolver.js';
+import { NodeResolver } from './node.resolver.js';
+
+/** ISO 8601 date-times in UTC, e.g. `2026-11-22T08:30:00.000Z`. */
+export const DateTimeScalar = new GraphQLScalarType({
+  ...DateTimeISOResolver.toConfig(),
+  name: 'DateTime',
+  description: 'An ISO 8601 date-time in UTC, e.g. `2026-11-22T08:30:00.000Z`.',
+  specifiedByURL: 'https://scalars.graphql.org/chillicream/date-time.html',
+});
+
+export function createSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [
+      NodeResolver,
+      ProductResolver,
+      ProductVariantResolver,
+      MerchantResolver,
+      CategoryResolver,
+      ImageResolver,
+      CartResolver,
+      CartLineResolver,
+      AccountsResolver,
+    ],
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    // Input shape is validated inside services so failures become typed userErrors.
+    validate: false,
+    emitSchemaFile: false,
+  });
+}

@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { parseCookie, stringifySetCookie } from 'cookie';
+import express, { type Request, type Response } from 'express';
+import { parseLocale } from '@marketplace/core';
+import type { Config } from '../config.js';
+import type { Orm } from '../db/orm.js';
+import type { Context } from '../graphql/context.js';
+import { formatError, isExposedError } from '../graphql/errors.js';
+import { createLoaders } from '../graphql/loaders.js';
+import { createSchema } from '../graphql/schema.js';
+import { createServices } from '../graphql/services.js';
+import type { Logger } from '../logger.js';
+import { SESSION_COOKIE, viewerForToken } from '../modules/accounts/session.service.js';
+
+function bearerOrCookie(req: Request): string | null {
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim() || null;
+  const cookies = req.headers.cookie ? parseCookie(req.headers.cookie) : {};
+  return cookies[SESSION_COOKIE] ?? null;
+}
+
+/** Logs every unexpected error with the request id; the client sees only a masked message and the id. */
+function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue, operationName }) {
+          for (const error of errors) {
+            if (isExposedError(error)) continue;
+            logger.error(
+              {
+                err: error.originalError ?? error,
+                requestId: contextValue.requestId,
+                operationName,
+                path: error.path,
+              },
+              'unexpected error',
+            );
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single') return;
+          for (const e of response.body.singleResult.errors ?? []) {
+            if (e.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+              (e.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+            }
+          }
+        },
+      };
+    },
+  };
+}
+
+export async function createApp(opts: { config: Config; orm: Orm; logger: Logger; httpServer: Server }) {
+  const { config, orm, logger, httpServer } = opts;
+  const schema = await createSchema();
+  const apollo = new ApolloServer<Context>({
+    schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      errorLoggingPlugin(logger),
+    ],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.use((req, res, next) => {
+    const incoming = req.headers['x-request-id'];
+    const requestId =
+      typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader('x-request-id', requestId);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      logger.info(
+        {
+          requestId,
+          method: req.method,
+          url: req.originalUrl.split('?')[0],
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        },
+        'request',
+      );
+    });
+    next();
+  });
+
+  app.get('/health', async (_req, res) => {
+    try {
+      await orm.em.getConnection().execute('select 1');
+      res.json({ status: 'ok', database: 'ok' });
+    } catch (error) {
+      logger.error({ err: error }, 'health check failed');
+      res.status(503).json({ status: 'error', database: 'unreachable' });
+    }
+  });
+
+  app.use(
+    '/media',
+    express.static(config.mediaDir, { fallthrough: false, index: false, maxAge: '1d', dotfiles: 'deny' }),
+  );
+
+  const secureCookie = config.nodeEnv === 'production';
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }: { req: Request; res: Response }): Promise<Context> => {
+        const em = orm.em.fork();
+        const viewer = await viewerForToken(em, bearerOrCookie(req));
+        const requestId = String(res.locals.requestId);
+        return {
+          requestId,
+          em,
+          viewer,
+          locale: viewer?.locale ?? parseLocale(req.headers['accept-language']),
+          config,
+          logger: logger.child({ requestId }),
+          http: {
+            ip: req.ip ?? '',
+            setSessionCookie: (token, expires) =>
+              res.append(
+                'Set-Cookie',
+                stringifySetCookie({
+                  name: SESSION_COOKIE,
+                  value: token,
+                  httpOnly: true,
+                  sameSite: 'lax',
+                  secure: secureCookie,
+                  path: '/',
+                  expires,
+                }),
+              ),
+            clearSessionCookie: () =>
+              res.append(
+                'Set-Cookie',
+                stringifySetCookie({
+                  name: SESSION_COOKIE,
+                  value: '',
+                  httpOnly: true,
+                  sameSite: 'lax',
+                  secure: secureCookie,
+                  path: '/',
+                  maxAge: 0,
+                }),
+              ),
+          },
+          loaders: createLoaders(em),
+          services: createServices(em, viewer, config),
+        };
+      },
+    }),
+  );
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'not found' });
+  });
+
+  return { app, apollo };
+}

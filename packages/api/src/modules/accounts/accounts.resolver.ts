@@ -1,0 +1,32 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { LoginInput, LoginPayload, LogoutPayload, User } from './accounts.types.js';
+
+@Resolver(() => User)
+export class AccountsResolver {
+  @Query(() => User, { nullable: true, description: 'The signed-in account, or null for a guest.' })
+  async viewer(@Ctx() ctx: Context): Promise<User | null> {
+    const row = await ctx.services.accounts.me();
+    return row ? User.from(row) : null;
+  }
+
+  @Mutation(() => LoginPayload, { description: 'Signs in with email and password; merges a guest cart.' })
+  async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: Context): Promise<LoginPayload> {
+    const result = await ctx.services.accounts.login(input);
+    if (result.token && result.expiresAt) ctx.http.setSessionCookie(result.token, result.expiresAt);
+    return Object.assign(new LoginPayload(), {
+      viewer: result.user ? User.from(result.user) : null,
+      token: result.token,
+      userErrors: result.userErrors,
+    });
+  }
+
+  @Mutation(() => LogoutPayload, {
+    description: 'Ends the current session (server-side) and clears its cookie.',
+  })
+  async logout(@Ctx() ctx: Context): Promise<LogoutPayload> {
+    const loggedOut = await ctx.services.accounts.logout();
+    ctx.http.clearSessionCookie();
+    return Object.assign(new LogoutPayload(), { loggedOut });
+  }
+}

@@ -1,0 +1,41 @@
+import type { Opt } from '@mikro-orm/core';
+import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import type { Locale, UserRole } from '@marketplace/core';
+import { MerchantEntity } from '../catalog/merchant.entity.js';
+
+export type AccountStatus = 'ACTIVE' | 'DISABLED';
+
+@Entity({ tableName: 'user_account' })
+export class UserEntity {
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  /** Stored lower-cased; unique. */
+  @Property({ type: 'string', length: 320, unique: true })
+  email!: string;
+
+  @Property({ type: 'string', length: 200, hidden: true })
+  passwordHash!: string;
+
+  @Property({ type: 'string', length: 120 })
+  displayName!: string;
+
+  @Property({ type: 'string', length: 20, default: 'SHOPPER' })
+  role: Opt<UserRole> = 'SHOPPER';
+
+  /** The one store a merchant staff account works for. */
+  @ManyToOne(() => MerchantEntity, { nullable: true, deleteRule: 'restrict' })
+  merchant: MerchantEntity | null = null;
+
+  @Property({ type: 'string', length: 10, default: 'en' })
+  locale: Opt<Locale> = 'en';
+
+  @Property({ type: 'string', length: 20, default: 'ACTIVE' })
+  status: Opt<AccountStatus> = 'ACTIVE';
+
+  @Property({ type: 'datetime', nullable: true })
+  emailVerifiedAt: Date | null = null;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  createdAt: Opt<Date> = new Date();
+}

@@ -1,0 +1,112 @@
+import { multiply, sum, type CurrencyCode, money } from '@marketplace/core';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { Money } from '../../graphql/money.type.js';
+import { ProductVariant } from '../catalog/catalog.types.js';
+import type { CartLineEntity } from './cart.entity.js';
+import { AddToCartInput, AddToCartPayload, Cart, CartLine } from './cart.types.js';
+
+@Resolver(() => Cart)
+export class CartResolver {
+  @Query(() => Cart, {
+    nullable: true,
+    description: 'The signed-in shopper’s cart, or the guest cart with this token; null when there is none.',
+  })
+  async cart(
+    @Arg('token', () => String, { nullable: true }) token: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Cart | null> {
+    const row = await ctx.services.cart.findCart(token);
+    return row ? Cart.from(row) : null;
+  }
+
+  @Mutation(() => AddToCartPayload, {
+    description: 'Adds units of a variant to the cart (creating a guest cart if needed).',
+  })
+  async addToCart(
+    @Arg('input', () => AddToCartInput) input: AddToCartInput,
+    @Ctx() ctx: Context,
+  ): Promise<AddToCartPayload> {
+    const result = await ctx.services.cart.addToCart(input);
+    return Object.assign(new AddToCartPayload(), {
+      cart: result.cart ? Cart.from(result.cart) : null,
+      userErrors: result.userErrors,
+    });
+  }
+
+  @FieldResolver(() => [CartLine], { description: 'Lines in the order they were added.' })
+  async lines(@Root() cart: Cart, @Ctx() ctx: Context): Promise<CartLine[]> {
+    return (await ctx.loaders.cart.linesByCart.load(cart.row.id)).map(CartLine.from);
+  }
+
+  @FieldResolver(() => Int, { description: 'Units over all lines.' })
+  async totalQuantity(@Root() cart: Cart, @Ctx() ctx: Context): Promise<number> {
+    const lines = await ctx.loaders.cart.linesByCart.load(cart.row.id);
+    return lines.reduce((n, l) => n + l.quantity, 0);
+  }
+
+  @FieldResolver(() => Money, {
+    description: 'Sum of all lines at current prices (before discounts and shipping).',
+  })
+  async subtotal(@Root() cart: Cart, @Ctx() ctx: Context): Promise<Money> {
+    return Money.from(await subtotalOf(await ctx.loaders.cart.linesByCart.load(cart.row.id), ctx));
+  }
+
+  @FieldResolver(() => Money, { description: 'Sum of the lines selected for checkout, at current prices.' })
+  async selectedSubtotal(@Root() cart: Cart, @Ctx() ctx: Context): Promise<Money> {
+    const lines = await ctx.loaders.cart.linesByCart.load(cart.row.id);
+    return Money.from(
+      await subtotalOf(
+        lines.filter((l) => l.selected),
+        ctx,
+      ),
+    );
+  }
+}
+
+async function subtotalOf(lines: CartLineEntity[], ctx: Context) {
+  const currency = ctx.config.currency as CurrencyCode;
+  const variants = await ctx.loaders.catalog.variant.loadMany(lines.map((l) => l.variant.id));
+  const totals = lines.map((line, i) => {
+    const v = variants[i];
+    if (!v || v instanceof Error) return money(0, currency);
+    return multiply(money(v.priceMinor, v.currency as CurrencyCode), line.quantity);
+  });
+  return sum(totals, currency);
+}
+
+@Resolver(() => CartLine)
+export class CartLineResolver {
+  @FieldResolver(() => ProductVariant, { description: 'The variant in the line.' })
+  async variant(@Root() line: CartLine, @Ctx() ctx: Context): Promise<ProductVariant> {
+    const row = await ctx.loaders.catalog.variant.load(line.row.variant.id);
+    if (!row) throw new Error(`variant ${line.row.variant.id} missing`);
+    return ProductVariant.from(row);
+  }
+
+  @FieldResolver(() => Money, { description: 'Current unit price.' })
+  async unitPrice(@Root() line: CartLine, @Ctx() ctx: Context): Promise<Money> {
+    const v = await ctx.loaders.catalog.variant.load(line.row.variant.id);
+    if (!v) throw new Error('variant missing');
+    return Money.from(money(v.priceMinor, v.currency as CurrencyCode));
+  }
+
+  @FieldResolver(() => Money, { description: 'Unit price × quantity.' })
+  async lineTotal(@Root() line: CartLine, @Ctx() ctx: Context): Promise<Money> {
+    const v = await ctx.loaders.catalog.variant.load(line.row.variant.id);
+    if (!v) throw new Error('variant missing');
+    return Money.from(multiply(money(v.priceMinor, v.currency as CurrencyCode), line.quantity));
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Whether the line can be checked out as it is (on sale, enough stock).',
+  })
+  async availableForSale(@Root() line: CartLine, @Ctx() ctx: Context): Promise<boolean> {
+    const v = await ctx.loaders.catalog.variant.load(line.row.variant.id);
+    if (!v) return false;
+    const product = await ctx.loaders.catalog.product.load(v.product.id);
+    const merchant = product ? await ctx.loaders.catalog.merchant.load(product.merchant.id) : null;
+    const onSale = product?.status === 'PUBLISHED' && merchant?.status === 'ACTIVE';
+    return onSale && (v.stock === null || v.stock >= line.row.quantity);
+  }
+}
