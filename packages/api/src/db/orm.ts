@@ -23,6 +23,7 @@ export function ormConfig(opts: { clientUrl: string; poolMax?: number; logger?: 
       tableName: 'mikro_orm_migrations',
       migrationsList: MIGRATIONS,
       transactional: true,
+      silent: true,
       allOrNothing: true,
       snapshot: false,
       emit: 'ts',

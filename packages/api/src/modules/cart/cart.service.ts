@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { checkLineQuantity } from '@marketplace/core';
+import { inTransaction, Refusal } from '../../db/transaction.js';
 import { userError } from '../../graphql/errors.js';
 import { fromGlobalId } from '../../graphql/relay.js';
 import type { Viewer } from '../accounts/viewer.js';
@@ -61,24 +62,25 @@ export class CartService {
       return fail('VARIANT_NOT_FOUND', 'No product variant on sale has this ID.', ['variantId']);
     const tokenGiven = !this.viewer && input.cartToken != null && input.cartToken !== '';
 
-    return this.em.transactional(async (em) => {
+    return inTransaction(this.em, async (em) => {
       const variant = await this.findSellableVariant(em, variantId);
       if (!variant)
         return fail('VARIANT_NOT_FOUND', 'No product variant on sale has this ID.', ['variantId']);
-      // Locking the cart row serialises concurrent changes to one cart.
-      let cart = await this.findCart(input.cartToken, em, true);
-      if (!cart && tokenGiven) return fail('CART_NOT_FOUND', 'No cart has this token.', ['cartToken']);
+      // The cart row is locked (or created locked) first: that serialises concurrent changes to one cart.
+      const found = await this.findCart(input.cartToken, em, true);
+      if (!found && tokenGiven) return fail('CART_NOT_FOUND', 'No cart has this token.', ['cartToken']);
+      const cart = found ?? (await this.createCart(em));
 
-      const line = cart ? await em.findOne(CartLineEntity, { cart, variant }) : null;
+      const line = await em.findOne(CartLineEntity, { cart, variant });
       const check = checkLineQuantity((line?.quantity ?? 0) + input.quantity, variant.stock);
       if (!check.ok) {
         const { code, message } = check.error;
         const soldOut = code === 'QUANTITY_EXCEEDS_STOCK' && check.error.max === 0;
-        return fail(soldOut ? 'OUT_OF_STOCK' : code, soldOut ? 'This item is sold out.' : message, [
-          'quantity',
-        ]);
+        // Rolls back a cart created above.
+        throw new Refusal(
+          fail(soldOut ? 'OUT_OF_STOCK' : code, soldOut ? 'This item is sold out.' : message, ['quantity']),
+        );
       }
-      cart ??= await this.createCart(em);
       if (line) line.quantity = check.value;
       else em.create(CartLineEntity, { cart, variant, quantity: check.value, selected: true });
       cart.updatedAt = new Date();

@@ -159,6 +159,14 @@ describe('renderProductSvg', () => {
     assertBalancedTags(svg);
   });
 
+  it('wraps medium-length titles onto two lines without truncating', () => {
+    const svg = renderProductSvg({ ...base, title: 'Cross-Border E-commerce Strategy Session' });
+    const titleLines = svg.match(/<text[^>]*font-weight="700"[^>]*>[^<]*<\/text>/g) ?? [];
+    expect(titleLines).toHaveLength(2);
+    expect(svg).not.toContain('…');
+    expect(titleLines.join(' ')).toContain('Session');
+  });
+
   it('truncates long titles with an ellipsis', () => {
     const long = 'Extraordinarily Long Product Title '.repeat(6);
     const svg = renderProductSvg({ ...base, title: long });

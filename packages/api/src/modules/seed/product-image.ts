@@ -21,8 +21,9 @@ interface Palette {
 }
 
 const FONT_FAMILY = 'system-ui, sans-serif';
-const TEXT_MAX_WIDTH = 660;
-const TITLE_FONT_SIZES = [46, 40, 34] as const;
+const TEXT_MAX_WIDTH = 630;
+const TITLE_FONT_SIZES = [46, 40] as const;
+const TWO_LINE_FONT_SIZE = 34;
 const SUBTITLE_FONT_SIZE = 26;
 const ELLIPSIS = '…';
 
@@ -128,12 +129,12 @@ function isWide(codePoint: number): boolean {
 function charWidthEm(char: string): number {
   const codePoint = char.codePointAt(0) ?? 0;
   if (isWide(codePoint)) return 1;
-  if (char === ' ') return 0.28;
-  if (/[il.,:;'|!]/.test(char)) return 0.3;
-  if (/[fjrt()[\]-]/.test(char)) return 0.38;
-  if (/[MW@%]/.test(char)) return 0.9;
-  if (/[A-Z0-9mw&]/.test(char)) return 0.68;
-  return 0.58;
+  if (char === ' ') return 0.32;
+  if (/[il.,:;'|!]/.test(char)) return 0.32;
+  if (/[fjrt()[\]-]/.test(char)) return 0.42;
+  if (/[MW@%]/.test(char)) return 0.95;
+  if (/[A-Z0-9mw&]/.test(char)) return 0.76;
+  return 0.64;
 }
 
 function textWidth(chars: readonly string[], fontSize: number): number {
@@ -156,13 +157,41 @@ function truncate(chars: readonly string[], fontSize: number, maxWidth: number):
   return `${chars.slice(0, end).join('').trimEnd()}${ELLIPSIS}`;
 }
 
-function fitTitle(title: string): { text: string; fontSize: number } {
+/** Index at which a line may break before `chars[i]` (after a space, or around wide characters). */
+function canBreakBefore(chars: readonly string[], i: number): boolean {
+  const prev = chars[i - 1];
+  const curr = chars[i];
+  if (prev === undefined || curr === undefined) return false;
+  if (prev === ' ') return true;
+  return isWide(prev.codePointAt(0) ?? 0) || isWide(curr.codePointAt(0) ?? 0);
+}
+
+/**
+ * Fits the title on one line (shrinking the font a little if needed) or wraps it onto
+ * two lines at a smaller size, truncating the second line with an ellipsis.
+ */
+function fitTitle(title: string): { lines: string[]; fontSize: number } {
   const chars = Array.from(title);
   for (const fontSize of TITLE_FONT_SIZES) {
-    if (textWidth(chars, fontSize) <= TEXT_MAX_WIDTH) return { text: title, fontSize };
+    if (textWidth(chars, fontSize) <= TEXT_MAX_WIDTH) return { lines: [title], fontSize };
   }
-  const fontSize = TITLE_FONT_SIZES[TITLE_FONT_SIZES.length - 1] ?? 34;
-  return { text: truncate(chars, fontSize, TEXT_MAX_WIDTH), fontSize };
+  const fontSize = TWO_LINE_FONT_SIZE;
+  let width = 0;
+  let lastBreak = -1;
+  let cut = chars.length;
+  for (let i = 0; i < chars.length; i++) {
+    if (canBreakBefore(chars, i)) lastBreak = i;
+    width += charWidthEm(chars[i] ?? '') * fontSize;
+    if (width > TEXT_MAX_WIDTH) {
+      cut = lastBreak > 0 ? lastBreak : i;
+      break;
+    }
+  }
+  const first = chars.slice(0, cut).join('').trimEnd();
+  const rest = Array.from(chars.slice(cut).join('').trimStart());
+  const second =
+    textWidth(rest, fontSize) <= TEXT_MAX_WIDTH ? rest.join('') : truncate(rest, fontSize, TEXT_MAX_WIDTH);
+  return { lines: second ? [first, second] : [first], fontSize };
 }
 
 function fitSubtitle(subtitle: string): string {
@@ -272,7 +301,6 @@ const MOTIFS: Record<ProductMotif, (p: Palette) => string> = {
       `<rect x="-112" y="28" width="30" height="114" rx="15" fill="${p.soft}" ${outline(p, 7)}/>`,
       `<rect x="82" y="28" width="30" height="114" rx="15" fill="${p.soft}" ${outline(p, 7)}/>`,
       `<circle cx="-150" cy="85" r="17" fill="${p.pale}"/><circle cx="150" cy="85" r="17" fill="${p.pale}"/>`,
-      `<path d="M-60,-40 q15,-18 0,-36 M60,-40 q-15,-18 0,-36" fill="none" stroke="${p.warm}" stroke-width="9" stroke-linecap="round"/>`,
     ].join(''),
 
   lamp: (p) =>
@@ -474,13 +502,18 @@ export function renderProductSvg(opts: {
   const bgId = `pi-bg-${idSuffix}`;
 
   const fitted = fitTitle(title);
-  const titleY = subtitle ? 690 : 708;
-  const text = [
-    `<text x="400" y="${titleY}" text-anchor="middle" font-family="${FONT_FAMILY}" font-size="${fitted.fontSize}" font-weight="700" fill="${p.ink}">${escapeXml(fitted.text)}</text>`,
-    subtitle
-      ? `<text x="400" y="738" text-anchor="middle" font-family="${FONT_FAMILY}" font-size="${SUBTITLE_FONT_SIZE}" fill="${p.subtitle}">${escapeXml(fitSubtitle(subtitle))}</text>`
-      : '',
-  ].join('');
+  // Baselines for the title line(s), vertically centred on the card (y 620-770).
+  const titleBaselines =
+    fitted.lines.length === 2 ? (subtitle ? [664, 704] : [684, 726]) : subtitle ? [686] : [711];
+  const titleText = fitted.lines
+    .map(
+      (line, i) =>
+        `<text x="400" y="${titleBaselines[i] ?? 711}" text-anchor="middle" font-family="${FONT_FAMILY}" font-size="${fitted.fontSize}" font-weight="700" fill="${p.ink}">${escapeXml(line)}</text>`,
+    )
+    .join('');
+  const subtitleText = subtitle
+    ? `<text x="400" y="${fitted.lines.length === 2 ? 748 : 734}" text-anchor="middle" font-family="${FONT_FAMILY}" font-size="${SUBTITLE_FONT_SIZE}" fill="${p.subtitle}">${escapeXml(fitSubtitle(subtitle))}</text>`
+    : '';
 
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(title)}">`,
@@ -492,8 +525,9 @@ export function renderProductSvg(opts: {
     decorations(opts.seed, p),
     '<circle cx="400" cy="330" r="250" fill="#ffffff" fill-opacity="0.35"/>',
     `<g transform="translate(400 330)">${draw(p)}</g>`,
-    `<rect x="40" y="630" width="720" height="135" rx="28" fill="#ffffff" fill-opacity="0.88"/>`,
-    text,
+    `<rect x="40" y="620" width="720" height="150" rx="28" fill="#ffffff" fill-opacity="0.88"/>`,
+    titleText,
+    subtitleText,
     '</svg>',
   ].join('\n');
 }
