@@ -6,7 +6,7 @@ import { startTestApi, type TestApi } from './harness.js';
  * `api`: one API server over its own copy of the seeded database per test file.
  * `login(email)`: a bearer token for a demo account.
  */
-export const test = base.extend<{ login: (email: string) => Promise<string> }, { api: TestApi }>({
+export const test = base.extend<{ api: TestApi; login: (email: string) => Promise<string> }>({
   api: [
     async ({}, use) => {
       const api = await startTestApi(inject('testDb'));
