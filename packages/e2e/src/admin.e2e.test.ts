@@ -1,0 +1,27 @@
+import { describe, expect, test } from './browser.js';
+
+describe('admin', () => {
+  test('staff sign in, see the dashboard shell, and sign out; a wrong password is refused', async ({ page, stack }) => {
+    await page.goto(`${stack.adminUrl}/`);
+    await page.waitForURL(/\/login/);
+
+    await page.locator('input[name="email"]').fill('admin@example.com');
+    await page.locator('input[name="password"]').fill('not-the-password');
+    await page.locator('button[type="submit"]').click();
+    await page.getByRole('alert').waitFor();
+
+    await page.locator('input[name="password"]').fill('demo-pass-2026');
+    await page.locator('button[type="submit"]').click();
+    await page.getByTestId('dashboard').waitFor();
+    expect(await page.getByTestId('viewer-name').innerText()).toContain('Platform Admin');
+
+    await page.getByTestId('language-switch').selectOption('zh-TW');
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-TW');
+
+    await page.getByTestId('logout').click();
+    await page.waitForURL(/\/login/);
+    // The session is gone on the server too: reloading the dashboard goes back to the login page.
+    await page.goto(`${stack.adminUrl}/`);
+    await page.waitForURL(/\/login/);
+  });
+});

@@ -1,0 +1,14 @@
+import type { TestProject } from 'vitest/node';
+import { startStack } from './platform.js';
+
+declare module 'vitest' {
+  interface ProvidedContext {
+    stack: { apiUrl: string; storefrontUrl: string; adminUrl: string };
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const stack = await startStack();
+  project.provide('stack', { apiUrl: stack.apiUrl, storefrontUrl: stack.storefrontUrl, adminUrl: stack.adminUrl });
+  return () => stack.stop();
+}

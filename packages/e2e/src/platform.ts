@@ -1,0 +1,102 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { preview, type PreviewServer } from 'vite';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`API exited with code ${child.exitCode} before it was ready`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} not ready after ${timeoutMs} ms`);
+}
+
+export interface RunningStack {
+  apiUrl: string;
+  storefrontUrl: string;
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The platform as a user starts it: the API process with its own embedded PostgreSQL and demo
+ * data (in a throwaway data directory), and the production builds of both SPAs served by
+ * `vite preview`, which proxies /graphql and /media to the API.
+ */
+export async function startStack(): Promise<RunningStack> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'mp-e2e-'));
+  const apiPort = await freePort();
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const output: string[] = [];
+  const api = spawn(process.execPath, ['--import', '@oxc-node/core/register', 'src/main.ts'], {
+    cwd: path.join(root, 'packages/api'),
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      DATA_DIR: dataDir,
+      API_PORT: String(apiPort),
+      API_HOST: '127.0.0.1',
+      EMBEDDED_PG_PORT: String(await freePort()),
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'test',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  api.stdout?.on('data', (d: Buffer) => output.push(d.toString()));
+  api.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
+  const servers: PreviewServer[] = [];
+  const stop = async () => {
+    await Promise.all(servers.map((s) => s.close()));
+    if (api.exitCode === null) {
+      const exited = new Promise((r) => api.once('exit', r));
+      api.kill('SIGINT');
+      await exited;
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitFor(`${apiUrl}/health`, api, 90_000);
+    process.env.API_URL = apiUrl;
+    const serve = async (pkg: string) => {
+      const server = await preview({
+        root: path.join(root, 'packages', pkg),
+        configFile: path.join(root, 'packages', pkg, 'vite.config.ts'),
+        logLevel: 'warn',
+        preview: { port: await freePort(), strictPort: true, host: '127.0.0.1' },
+      });
+      servers.push(server);
+      const url = server.resolvedUrls?.local[0];
+      if (!url) throw new Error(`no URL for ${pkg} preview`);
+      return url.replace(/\/$/, '');
+    };
+    const storefrontUrl = await serve('storefront');
+    const adminUrl = await serve('admin');
+    return { apiUrl, storefrontUrl, adminUrl, stop };
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}\nAPI output:\n${output.join('')}`);
+  }
+}

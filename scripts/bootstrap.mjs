@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// The README's two commands land here: `npm start` and `npm test`.
+// Runs on any Node >= 20 with npm: it fetches the pinned pnpm through npx, installs the
+// workspace (which brings Node 24 from the npm registry), then hands over to pnpm, whose
+// scripts run on that Node 24.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PNPM = 'pnpm@10.34.9';
+const mode = process.argv[2];
+if (mode !== 'start' && mode !== 'test') {
+  console.error('usage: node scripts/bootstrap.mjs start|test');
+  process.exit(2);
+}
+
+const quietNpm = { ...process.env, npm_config_loglevel: 'error', npm_config_update_notifier: 'false' };
+
+function pnpm(args, opts = {}) {
+  const result = spawnSync('npx', ['-y', PNPM, ...args], { cwd: root, stdio: 'inherit', env: quietNpm, ...opts });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+function step(text) {
+  console.log(`\n\u25b6 ${text}`);
+}
+
+/** Browser tests drive Debian's Chromium; install it when missing and we may (root with apt). */
+function ensureChromium() {
+  const wanted = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(wanted)) return;
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot || !existsSync('/usr/bin/apt-get')) {
+    console.error(
+      `Chromium not found at ${wanted}. Install Debian's "chromium" package (or set CHROMIUM_PATH) and run again.`,
+    );
+    process.exit(1);
+  }
+  step('installing Chromium for the browser tests (apt-get install chromium)');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-noto-cjk']]) {
+    const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+  }
+}
+
+const started = Date.now();
+step(`installing dependencies (${PNPM})`);
+pnpm(['install', ...(existsSync(path.join(root, 'pnpm-lock.yaml')) ? ['--frozen-lockfile'] : [])]);
+
+if (mode === 'test') {
+  ensureChromium();
+  step('running every test (turbo: schema check, typecheck, lint, unit + API tests, build, browser journeys)');
+  pnpm(['run', 'test:all']);
+  console.log(`\nAll checks passed in ${Math.round((Date.now() - started) / 1000)} s.`);
+} else {
+  step('starting API, storefront and admin (Ctrl-C stops everything, including the database)');
+  // Ctrl-C reaches every process of the terminal's group; wait for the children to finish cleanly.
+  const child = spawn('npx', ['-y', PNPM, 'run', 'dev'], { cwd: root, stdio: 'inherit', env: quietNpm });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+}

@@ -1,0 +1,36 @@
+// Runs the API (with its embedded PostgreSQL and demo data), the storefront and the admin SPA.
+// Invoked through pnpm (`pnpm dev`), so `node` here is the workspace's Node 24.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import concurrently from 'concurrently';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const apiPort = process.env.API_PORT ?? '4000';
+const env = { API_URL: process.env.API_URL ?? `http://localhost:${apiPort}` };
+const vite = (pkg) => ({ cwd: path.join(root, 'packages', pkg), command: 'node node_modules/vite/bin/vite.js', env });
+
+const { commands, result } = concurrently(
+  [
+    {
+      name: 'api',
+      prefixColor: 'blue',
+      cwd: path.join(root, 'packages/api'),
+      command: 'node --enable-source-maps --import @oxc-node/core/register src/main.ts',
+    },
+    { name: 'storefront', prefixColor: 'green', ...vite('storefront') },
+    { name: 'admin', prefixColor: 'magenta', ...vite('admin') },
+  ],
+  { prefix: 'name', killOthersOn: ['failure'], killSignal: 'SIGINT' },
+);
+
+console.log(
+  `\n  API         http://localhost:${apiPort}/graphql\n  storefront  http://localhost:${process.env.STOREFRONT_PORT ?? 5173}\n  admin       http://localhost:${process.env.ADMIN_PORT ?? 5174}\n`,
+);
+void commands;
+result.then(
+  () => process.exit(0),
+  (events) => {
+    const failed = events.some((e) => e.exitCode !== 0 && e.exitCode !== 'SIGINT' && e.exitCode !== 130);
+    process.exit(failed ? 1 : 0);
+  },
+);
