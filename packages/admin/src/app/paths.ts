@@ -1,0 +1,28 @@
+/**
+ * Every URL of the admin SPA, in one place. Routes use `path`; links and redirects use `getHref()`.
+ * Dependency-free on purpose: features may read it without depending on the rest of `app/`.
+ */
+export const paths = {
+  home: { path: '/', getHref: () => '/' },
+  auth: {
+    login: {
+      path: '/login',
+      /** `next` is where to go after signing in; the login page sanitizes it before use. */
+      getHref: (next?: string | null) =>
+        next && next !== '/' ? `/login?${new URLSearchParams({ next }).toString()}` : '/login',
+    },
+  },
+  products: { path: '/products', getHref: () => '/products' },
+  orders: { path: '/orders', getHref: () => '/orders' },
+  coupons: { path: '/coupons', getHref: () => '/coupons' },
+  funds: { path: '/funds', getHref: () => '/funds' },
+  messages: { path: '/messages', getHref: () => '/messages' },
+  contactRequests: { path: '/contact-requests', getHref: () => '/contact-requests' },
+  users: { path: '/users', getHref: () => '/users' },
+  merchants: { path: '/merchants', getHref: () => '/merchants' },
+  penalties: { path: '/penalties', getHref: () => '/penalties' },
+  helpCenter: { path: '/help-center', getHref: () => '/help-center' },
+  settlements: { path: '/settlements', getHref: () => '/settlements' },
+  auditLog: { path: '/audit-log', getHref: () => '/audit-log' },
+  mailbox: { path: '/mailbox', getHref: () => '/mailbox' },
+} as const;

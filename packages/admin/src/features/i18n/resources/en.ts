@@ -1,0 +1,86 @@
+/** English messages: the source of the message keys (the other languages must have exactly these). */
+export const en = {
+  app: {
+    name: 'Marketplace Admin',
+    skipToContent: 'Skip to main content',
+    loading: 'Loading…',
+  },
+  auth: {
+    login: {
+      pageTitle: 'Sign in',
+      title: 'Sign in to the management center',
+      subtitle: 'For platform staff and merchant teams.',
+      email: 'Email',
+      password: 'Password',
+      submit: 'Sign in',
+      submitting: 'Signing in…',
+      shopperSession:
+        'You are signed in as {{email}}, a shopper account. This app is for staff: sign in with a staff account to continue.',
+      errors: {
+        invalidCredentials: 'Email or password is incorrect.',
+        staffOnly:
+          'This app is for platform staff and merchant teams. Shopper accounts cannot use it, so you have been signed out. Please shop on the storefront.',
+      },
+    },
+    logout: {
+      submit: 'Sign out',
+      submitting: 'Signing out…',
+      failed: 'Could not sign out. Please try again.',
+    },
+  },
+  roles: {
+    SHOPPER: 'Shopper',
+    MERCHANT_STAFF: 'Merchant staff',
+    CUSTOMER_SERVICE: 'Customer service',
+    ADMIN: 'Platform admin',
+  },
+  nav: {
+    label: 'Main navigation',
+    openMenu: 'Menu',
+    closeMenu: 'Close menu',
+    sections: {
+      dashboard: 'Dashboard',
+      products: 'Products',
+      orders: 'Orders',
+      coupons: 'Coupons',
+      funds: 'Funds',
+      messages: 'Messages',
+      contactRequests: 'Contact requests',
+      users: 'Users',
+      merchants: 'Merchants',
+      penalties: 'Penalties',
+      helpCenter: 'Help center',
+      settlements: 'Settlements',
+      auditLog: 'Audit log',
+      mailbox: 'Mailbox',
+    },
+  },
+  dashboard: {
+    greeting: 'Welcome, {{name}}',
+    signedInAs: 'Signed in as {{role}}',
+    yourAreas: 'Your areas',
+    comingSoon: 'Coming soon',
+  },
+  section: {
+    comingSoonTitle: 'Coming soon',
+    comingSoonBody: 'This area is being built. It will appear here as soon as it is ready.',
+    forbiddenTitle: 'No access',
+    forbiddenBody: 'Your role does not include this area.',
+    backToDashboard: 'Back to the dashboard',
+  },
+  errors: {
+    title: 'Something went wrong',
+    network: 'Could not reach the server. Check your connection and try again.',
+    unexpected: 'An unexpected error occurred. Please try again.',
+    reference: 'Reference: {{id}}',
+    retry: 'Try again',
+    notFoundTitle: 'Page not found',
+    notFoundBody: 'There is no page at this address.',
+    home: 'Go to the dashboard',
+  },
+} as const;
+
+type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+
+/** The shape every language's messages must have: the same keys as English, any text. */
+export type Messages = Widen<typeof en>;
