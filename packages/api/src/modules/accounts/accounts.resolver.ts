@@ -1,6 +1,14 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { LoginInput, LoginPayload, LogoutPayload, User } from './accounts.types.js';
+import { Merchant } from '../catalog/catalog.types.js';
+import { LocaleCode } from '../../graphql/locale.type.js';
+import {
+  LoginInput,
+  LoginPayload,
+  LogoutPayload,
+  SetPreferredLocalePayload,
+  User,
+} from './accounts.types.js';
 
 @Resolver(() => User)
 export class AccountsResolver {
@@ -28,5 +36,24 @@ export class AccountsResolver {
     const loggedOut = await ctx.services.accounts.logout();
     ctx.http.clearSessionCookie();
     return Object.assign(new LogoutPayload(), { loggedOut });
+  }
+
+  @Mutation(() => SetPreferredLocalePayload, { description: 'Sets the signed-in account’s language.' })
+  async setPreferredLocale(
+    @Arg('locale', () => LocaleCode) locale: LocaleCode,
+    @Ctx() ctx: Context,
+  ): Promise<SetPreferredLocalePayload> {
+    const user = await ctx.services.accounts.setPreferredLocale(locale);
+    return Object.assign(new SetPreferredLocalePayload(), { viewer: User.from(user), userErrors: [] });
+  }
+
+  @FieldResolver(() => Merchant, {
+    nullable: true,
+    description: 'The store a merchant staff account works for.',
+  })
+  async merchant(@Root() user: User, @Ctx() ctx: Context): Promise<Merchant | null> {
+    if (!user.row.merchant) return null;
+    const row = await ctx.loaders.catalog.merchant.load(user.row.merchant.id);
+    return row ? Merchant.from(row) : null;
   }
 }

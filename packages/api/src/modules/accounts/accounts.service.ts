@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { MAX_LINE_QUANTITY } from '@marketplace/core';
+import { type Locale, MAX_LINE_QUANTITY } from '@marketplace/core';
+import { PublicError } from '../../graphql/errors.js';
 import { userError } from '../../graphql/errors.js';
 import { CartEntity, CartLineEntity } from '../cart/cart.entity.js';
 import { verifyPassword } from './password.js';
@@ -41,6 +42,15 @@ export class AccountsService {
       await em.flush();
       return { user, token, expiresAt: session.expiresAt, userErrors: [] };
     });
+  }
+
+  /** Remembers the signed-in account's language (used for its emails and as the UI default). */
+  async setPreferredLocale(locale: Locale): Promise<UserEntity> {
+    if (!this.viewer) throw new PublicError('UNAUTHENTICATED', 'Sign in first.');
+    const user = await this.em.findOneOrFail(UserEntity, { id: this.viewer.userId });
+    user.locale = locale;
+    await this.em.flush();
+    return user;
   }
 
   async logout(): Promise<boolean> {

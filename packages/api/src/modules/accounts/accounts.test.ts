@@ -75,4 +75,26 @@ describe('login', () => {
     const gone = await api.gql('query ($t: String) { cart(token: $t) { id } }', { t: cartToken });
     expect(gone.data.cart).toBeNull();
   });
+
+  test('remembers the preferred language per account; guests are told to sign in', async ({ api, login }) => {
+    const token = await login('shopper@example.com');
+    const set = await api.gql(
+      'mutation { setPreferredLocale(locale: ZH_TW) { viewer { locale } userErrors { code } } }',
+      {},
+      { token },
+    );
+    expect(set.data.setPreferredLocale.viewer.locale).toBe('ZH_TW');
+    // Localized fields now default to the account's language.
+    const [p] = await api.sql('select handle, title_zh from product order by id limit 1');
+    const res = await api.gql(
+      'query ($h: String) { product(handle: $h) { title } }',
+      { h: p.handle },
+      { token },
+    );
+    expect(res.data.product.title).toBe(p.title_zh);
+    await api.gql('mutation { setPreferredLocale(locale: EN) { userErrors { code } } }', {}, { token });
+
+    const guest = await api.gql('mutation { setPreferredLocale(locale: EN) { userErrors { code } } }');
+    expect(guest.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
 });

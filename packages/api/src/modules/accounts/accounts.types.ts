@@ -105,3 +105,12 @@ export class LogoutPayload {
   @Field({ description: 'Whether a session was ended.' })
   loggedOut!: boolean;
 }
+
+@ObjectType('SetPreferredLocalePayload', { description: 'Result of `setPreferredLocale`.' })
+export class SetPreferredLocalePayload {
+  @Field(() => User, { nullable: true, description: 'The account with its new language.' })
+  viewer!: User | null;
+
+  @Field(() => [LoginUserError], { description: 'Always empty; present for a uniform payload shape.' })
+  userErrors!: LoginUserError[];
+}
