@@ -1,0 +1,16 @@
+import { useParams } from 'react-router';
+import { AddToCartForm } from '../../features/cart/components/add-to-cart-form.js';
+import { ProductPage } from '../../features/catalog/components/product-page.js';
+
+export function Component() {
+  const { handle = '' } = useParams();
+  return (
+    <ProductPage
+      // Another product starts with its own default option and quantity.
+      key={handle}
+      handle={handle}
+      // A new option starts with a fresh quantity and no stale success or error message.
+      renderPurchase={(target) => <AddToCartForm key={target.variantId} {...target} />}
+    />
+  );
+}

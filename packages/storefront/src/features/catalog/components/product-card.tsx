@@ -1,0 +1,88 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { paths } from '../../../app/paths.js';
+import { Price } from '../../../components/ui/price.js';
+import { type FragmentType, getFragmentData } from '../../../gql/fragment-masking.js';
+import { graphql } from '../../../gql/gql.js';
+import './product-card.css';
+
+export const ProductCard_ProductFragment = graphql(`
+  fragment ProductCard_ProductFragment on Product {
+    id
+    handle
+    kind
+    title(locale: $locale)
+    availableForSale
+    featuredImage {
+      url
+      width
+      height
+      altText(locale: $locale)
+    }
+    merchant {
+      id
+      name(locale: $locale)
+    }
+    priceRange {
+      minVariantPrice {
+        amount
+        currencyCode
+        minorUnits
+      }
+      maxVariantPrice {
+        minorUnits
+      }
+    }
+  }
+`);
+
+type ProductCardProps = {
+  product: FragmentType<typeof ProductCard_ProductFragment>;
+  /** Eager-load the images of the first row; the rest load as they scroll into view. */
+  eager?: boolean;
+};
+
+export function ProductCard({ product: productRef, eager = false }: ProductCardProps) {
+  const { t } = useTranslation();
+  const product = getFragmentData(ProductCard_ProductFragment, productRef);
+  const { minVariantPrice, maxVariantPrice } = product.priceRange;
+  const hasRange = minVariantPrice.minorUnits !== maxVariantPrice.minorUnits;
+  return (
+    <article className="product-card" data-testid="product-card">
+      <div className="product-card__media">
+        {product.featuredImage ? (
+          <img
+            src={product.featuredImage.url}
+            width={product.featuredImage.width}
+            height={product.featuredImage.height}
+            // The title follows right below; repeating it would be read twice.
+            alt=""
+            loading={eager ? 'eager' : 'lazy'}
+            decoding="async"
+          />
+        ) : (
+          <div className="product-card__placeholder" aria-hidden="true" />
+        )}
+        <div className="product-card__badges">
+          {product.kind === 'SERVICE' && (
+            <span className="badge badge--service">{t('catalog.serviceBadge')}</span>
+          )}
+          {!product.availableForSale && <span className="badge badge--muted">{t('catalog.soldOut')}</span>}
+        </div>
+      </div>
+      <div className="product-card__body">
+        <h3 className="product-card__title">
+          <Link className="product-card__link" to={paths.product.getHref(product.handle)}>
+            {product.title}
+          </Link>
+        </h3>
+        <p className="product-card__merchant">{product.merchant.name}</p>
+        <Price
+          className="product-card__price"
+          money={minVariantPrice}
+          format={hasRange ? (price) => t('catalog.priceFrom', { price }) : undefined}
+        />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,44 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig, type ProxyOptions } from 'vite';
+
+// The API serves GraphQL and product media; proxying both keeps the SPA same-origin in development
+// and preview, so cookies and relative media URLs work exactly as they will behind one host.
+const apiUrl = process.env.API_URL ?? 'http://localhost:4000';
+const proxy: Record<string, ProxyOptions> = {
+  '/graphql': { target: apiUrl, changeOrigin: true },
+  '/media': { target: apiUrl, changeOrigin: true },
+};
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    port: Number(process.env.STOREFRONT_PORT ?? 5173),
+    strictPort: true,
+    proxy,
+  },
+  preview: {
+    port: Number(process.env.STOREFRONT_PREVIEW_PORT ?? 4173),
+    proxy,
+  },
+  build: {
+    target: 'es2023',
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // Pages are split by their lazy routes. Libraries get their own long-cached chunks, so a
+        // storefront release only changes the small app chunks.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
+            {
+              name: 'apollo',
+              test: /node_modules[\\/](@apollo|graphql|rxjs|optimism|@wry|tslib|ts-invariant)[\\/]/,
+              priority: 2,
+            },
+            { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
+          ],
+        },
+      },
+    },
+  },
+});
