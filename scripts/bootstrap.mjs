@@ -19,7 +19,12 @@ if (mode !== 'start' && mode !== 'test') {
 const quietNpm = { ...process.env, npm_config_loglevel: 'error', npm_config_update_notifier: 'false' };
 
 function pnpm(args, opts = {}) {
-  const result = spawnSync('npx', ['-y', PNPM, ...args], { cwd: root, stdio: 'inherit', env: quietNpm, ...opts });
+  const result = spawnSync('npx', ['-y', PNPM, ...args], {
+    cwd: root,
+    stdio: 'inherit',
+    env: quietNpm,
+    ...opts,
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -40,7 +45,10 @@ function ensureChromium() {
   }
   step('installing Chromium for the browser tests (apt-get install chromium)');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-noto-cjk']]) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-noto-cjk'],
+  ]) {
     const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
@@ -52,7 +60,9 @@ pnpm(['install', ...(existsSync(path.join(root, 'pnpm-lock.yaml')) ? ['--frozen-
 
 if (mode === 'test') {
   ensureChromium();
-  step('running every test (turbo: schema check, typecheck, lint, unit + API tests, build, browser journeys)');
+  step(
+    'running every test (turbo: schema check, typecheck, lint, unit + API tests, build, browser journeys)',
+  );
   pnpm(['run', 'test:all']);
   console.log(`\nAll checks passed in ${Math.round((Date.now() - started) / 1000)} s.`);
 } else {

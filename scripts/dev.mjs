@@ -7,7 +7,11 @@ import concurrently from 'concurrently';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const apiPort = process.env.API_PORT ?? '4000';
 const env = { API_URL: process.env.API_URL ?? `http://localhost:${apiPort}` };
-const vite = (pkg) => ({ cwd: path.join(root, 'packages', pkg), command: 'node node_modules/vite/bin/vite.js', env });
+const vite = (pkg) => ({
+  cwd: path.join(root, 'packages', pkg),
+  command: 'node node_modules/vite/bin/vite.js',
+  env,
+});
 
 const { commands, result } = concurrently(
   [

@@ -8,6 +8,7 @@ import { startTestApi, type TestApi } from './harness.js';
  */
 export const test = base.extend<{ api: TestApi; login: (email: string) => Promise<string> }>({
   api: [
+    // biome-ignore lint/correctness/noEmptyPattern: vitest reads fixture dependencies from this pattern
     async ({}, use) => {
       const api = await startTestApi(inject('testDb'));
       await use(api);

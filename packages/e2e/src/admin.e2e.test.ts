@@ -1,7 +1,10 @@
 import { describe, expect, test } from './browser.js';
 
 describe('admin', () => {
-  test('staff sign in, see the dashboard shell, and sign out; a wrong password is refused', async ({ page, stack }) => {
+  test('staff sign in, see the dashboard shell, and sign out; a wrong password is refused', async ({
+    page,
+    stack,
+  }) => {
     await page.goto(`${stack.adminUrl}/`);
     await page.waitForURL(/\/login/);
 
@@ -13,7 +16,7 @@ describe('admin', () => {
     await page.locator('input[name="password"]').fill('demo-pass-2026');
     await page.locator('button[type="submit"]').click();
     await page.getByTestId('dashboard').waitFor();
-    expect(await page.getByTestId('viewer-name').innerText()).toContain('Platform Admin');
+    expect((await page.getByTestId('viewer-name').textContent()) ?? '').toContain('Platform Admin');
 
     await page.getByTestId('language-switch').selectOption('zh-TW');
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-TW');

@@ -1,5 +1,9 @@
 /** Asks the running API directly, so journeys assert against real data instead of copies of it. */
-export async function queryApi<T>(apiUrl: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function queryApi<T>(
+  apiUrl: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
   const res = await fetch(`${apiUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

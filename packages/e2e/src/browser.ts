@@ -19,8 +19,14 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** `page`: a fresh browser context per test, so storage and cookies never leak between journeys. */
-export const test = base.extend<{ browser: Browser; context: BrowserContext; page: Page; stack: ReturnType<typeof stackUrls> }>({
+export const test = base.extend<{
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  stack: ReturnType<typeof stackUrls>;
+}>({
   browser: [
+    // biome-ignore lint/correctness/noEmptyPattern: vitest reads fixture dependencies from this pattern
     async ({}, use) => {
       const browser = await launchChromium();
       await use(browser);
@@ -28,6 +34,7 @@ export const test = base.extend<{ browser: Browser; context: BrowserContext; pag
     },
     { scope: 'file' },
   ],
+  // biome-ignore lint/correctness/noEmptyPattern: vitest reads fixture dependencies from this pattern
   stack: async ({}, use) => use(stackUrls()),
   context: async ({ browser }, use) => {
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });

@@ -9,6 +9,10 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const stack = await startStack();
-  project.provide('stack', { apiUrl: stack.apiUrl, storefrontUrl: stack.storefrontUrl, adminUrl: stack.adminUrl });
+  project.provide('stack', {
+    apiUrl: stack.apiUrl,
+    storefrontUrl: stack.storefrontUrl,
+    adminUrl: stack.adminUrl,
+  });
   return () => stack.stop();
 }

@@ -26,7 +26,9 @@ describe('storefront', () => {
     const search = page.getByRole('search').getByRole('searchbox');
     await search.fill('咖啡');
     await search.press('Enter');
-    const card = page.getByTestId('product-card').filter({ has: page.locator(`a[href$="/products/${target.handle}"]`) });
+    const card = page
+      .getByTestId('product-card')
+      .filter({ has: page.locator(`a[href$="/products/${target.handle}"]`) });
     await card.waitFor();
     expect(await page.getByTestId('product-card').count()).toBeGreaterThan(1);
 
@@ -42,8 +44,10 @@ describe('storefront', () => {
     const line = page.getByTestId('cart-line');
     await line.first().waitFor();
     expect(await line.count()).toBe(1);
-    expect(await line.first().innerText()).toContain(target.en);
-    expect(await page.getByTestId('cart-subtotal').innerText()).toContain(target.variants[0]!.price.amount);
+    expect((await line.first().textContent()) ?? '').toContain(target.en);
+    expect((await page.getByTestId('cart-subtotal').textContent()) ?? '').toContain(
+      target.variants[0]!.price.amount,
+    );
 
     await page.getByTestId('language-switch').selectOption('zh-TW');
     await page.getByTestId('cart-line').filter({ hasText: target.zh }).waitFor();
@@ -67,7 +71,10 @@ describe('storefront', () => {
     const more = page.getByRole('button', { name: /load more|more products|next/i });
     if (firstPage >= 20) {
       await more.click();
-      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="product-card"]').length > n, firstPage);
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-testid="product-card"]').length > n,
+        firstPage,
+      );
     }
   });
 });
