@@ -4,7 +4,7 @@
 // workspace (which brings Node 24 from the npm registry), then hands over to pnpm, whose
 // scripts run on that Node 24.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -63,8 +63,15 @@ if (mode === 'test') {
   step(
     'running every test (turbo: schema check, typecheck, lint, unit + API tests, build, browser journeys)',
   );
-  pnpm(['run', 'test:all']);
-  console.log(`\nAll checks passed in ${Math.round((Date.now() - started) / 1000)} s.`);
+  for (const pkg of readdirSync(path.join(root, 'packages'))) {
+    rmSync(path.join(root, 'packages', pkg, '.test-results'), { recursive: true, force: true });
+  }
+  const status = pnpm(['run', 'test:all'], { mayFail: true });
+  const { passed, failed, skipped } = testSummary();
+  const seconds = Math.round((Date.now() - started) / 1000);
+  console.log(`\n${status === 0 ? 'All checks passed' : 'Checks FAILED'} in ${seconds} s.`);
+  console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+  if (status !== 0 || failed > 0 || passed === 0) process.exit(status || 1);
 } else {
   step('starting API, storefront and admin (Ctrl-C stops everything, including the database)');
   // Ctrl-C reaches every process of the terminal's group; wait for the children to finish cleanly.
