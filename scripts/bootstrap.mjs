@@ -18,14 +18,26 @@ if (mode !== 'start' && mode !== 'test') {
 
 const quietNpm = { ...process.env, npm_config_loglevel: 'error', npm_config_update_notifier: 'false' };
 
-function pnpm(args, opts = {}) {
-  const result = spawnSync('npx', ['-y', PNPM, ...args], {
-    cwd: root,
-    stdio: 'inherit',
-    env: quietNpm,
-    ...opts,
-  });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+function pnpm(args, { mayFail = false } = {}) {
+  const result = spawnSync('npx', ['-y', PNPM, ...args], { cwd: root, stdio: 'inherit', env: quietNpm });
+  if (result.status !== 0 && !mayFail) process.exit(result.status ?? 1);
+  return result.status ?? 1;
+}
+
+/** Adds up the JSON reports every vitest run writes (see vitest.shared.ts). */
+function testSummary() {
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  for (const pkg of readdirSync(path.join(root, 'packages'))) {
+    const file = path.join(root, 'packages', pkg, '.test-results', 'vitest.json');
+    if (!existsSync(file)) continue;
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+    skipped += report.numPendingTests + report.numTodoTests;
+  }
+  return { passed, failed, skipped };
 }
 
 function step(text) {
