@@ -30,6 +30,15 @@ const schema = z.object({
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Marketplace <no-reply@marketplace.local>'),
+  STOREFRONT_URL: z.url().optional(),
+  ORDER_PAYMENT_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
+  AUTO_CONFIRM_DAYS: z.coerce.number().int().min(1).max(90).default(10),
+  JOBS_ENABLED: bool.default(true),
 });
 
 export interface Config {
@@ -45,6 +54,15 @@ export interface Config {
   sessionTtlDays: number;
   logLevel: string;
   dbPoolMax: number;
+  /** SMTP server for real email; without it emails stay in the development mailbox. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Public URL of the storefront, for links in emails. */
+  storefrontUrl: string;
+  orderPaymentTimeoutMinutes: number;
+  autoConfirmDays: number;
+  /** Whether this process runs background jobs (several API instances may all do so safely). */
+  jobsEnabled: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -71,5 +89,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlDays: e.SESSION_TTL_DAYS,
     logLevel: e.LOG_LEVEL,
     dbPoolMax: e.DB_POOL_MAX,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    storefrontUrl: (e.STOREFRONT_URL ?? `http://localhost:${env.STOREFRONT_PORT ?? 5173}`).replace(/\/$/, ''),
+    orderPaymentTimeoutMinutes: e.ORDER_PAYMENT_TIMEOUT_MINUTES,
+    autoConfirmDays: e.AUTO_CONFIRM_DAYS,
+    jobsEnabled: e.JOBS_ENABLED,
   };
 }

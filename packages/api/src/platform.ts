@@ -6,6 +6,9 @@ import type { Config } from './config.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from './db/embedded-postgres.js';
 import { initOrm, migrate, type Orm } from './db/orm.js';
 import { createApp } from './http/app.js';
+import { CRONTAB, JOB_HANDLERS } from './jobs/handlers.js';
+import { startJobRunner } from './jobs/job-queue.js';
+import type { Runner } from 'graphile-worker';
 import type { Logger } from './logger.js';
 import { seedDemoData } from './modules/seed/seeder.js';
 
@@ -46,10 +49,19 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
   }
   let orm: Orm | null = null;
   let httpServer: Server | null = null;
+  let jobs: Runner | null = null;
   try {
     orm = await initOrm({ clientUrl: databaseUrl, poolMax: config.dbPoolMax, logger });
     await migrate(orm, logger);
     if (config.seedDemoData) await seedDemoData(orm.em.fork(), config, logger);
+    if (config.jobsEnabled) {
+      jobs = await startJobRunner({
+        connectionString: databaseUrl,
+        handlers: JOB_HANDLERS,
+        crontab: CRONTAB,
+        deps: { orm, config, logger },
+      });
+    }
 
     httpServer = createServer();
     const { app } = await createApp({ config, orm, logger, httpServer });
@@ -65,6 +77,7 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
 
     let stopping: Promise<void> | null = null;
     const ormRef = orm;
+    const jobsRef = jobs;
     return {
       url,
       port,
@@ -72,6 +85,7 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
       stop: () => {
         stopping ??= (async () => {
           await new Promise<void>((resolve) => server.close(() => resolve()));
+          await jobsRef?.stop();
           await ormRef.close();
           await embedded?.stop();
         })();
@@ -80,6 +94,7 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
     };
   } catch (error) {
     httpServer?.close();
+    await jobs?.stop().catch(() => undefined);
     await orm?.close().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
     throw error;

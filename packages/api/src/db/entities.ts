@@ -7,6 +7,7 @@ import { ProductImageEntity } from '../modules/catalog/product-image.entity.js';
 import { ProductVariantEntity } from '../modules/catalog/product-variant.entity.js';
 import { ProductEntity } from '../modules/catalog/product.entity.js';
 import { CouponEntity } from '../modules/coupons/coupon.entity.js';
+import { EmailMessageEntity } from '../modules/email/email.entity.js';
 
 export const ENTITIES = [
   MerchantEntity,
@@ -19,4 +20,5 @@ export const ENTITIES = [
   CartEntity,
   CartLineEntity,
   CouponEntity,
+  EmailMessageEntity,
 ];

@@ -4,6 +4,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
 import type { Logger } from '../logger.js';
 import { ENTITIES } from './entities.js';
+import { migrateJobQueue } from '../jobs/job-queue.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 export type Orm = MikroORM;
@@ -18,6 +19,8 @@ export function ormConfig(opts: { clientUrl: string; poolMax?: number; logger?: 
     // Entities must be loaded explicitly: a forgotten populate is a bug to see, not an N+1 to hide.
     forceUndefined: false,
     allowGlobalContext: false,
+    // graphile_worker owns its schema and migrates it itself.
+    schemaGenerator: { ignoreSchema: ['graphile_worker'] },
     debug: false,
     migrations: {
       tableName: 'mikro_orm_migrations',
@@ -41,4 +44,6 @@ export async function initOrm(opts: { clientUrl: string; poolMax?: number; logge
 export async function migrate(orm: Orm, logger?: Logger): Promise<void> {
   const done = await orm.migrator.up();
   if (done.length > 0) logger?.info({ migrations: done.map((m) => m.name) }, 'migrations applied');
+  // The job queue keeps its own schema (graphile_worker), versioned by the library.
+  await migrateJobQueue(orm.config.get('clientUrl')!);
 }

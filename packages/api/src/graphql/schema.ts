@@ -10,6 +10,7 @@ import {
   ProductResolver,
   ProductVariantResolver,
 } from '../modules/catalog/catalog.resolver.js';
+import { EmailResolver } from '../modules/email/email.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 
 /** ISO 8601 date-times in UTC, e.g. `2026-11-22T08:30:00.000Z`. */
@@ -32,6 +33,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       CartResolver,
       CartLineResolver,
       AccountsResolver,
+      EmailResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // Input shape is validated inside services so failures become typed userErrors.

@@ -96,12 +96,10 @@ export class CartService {
       return cart;
     }
     // Two first adds of one shopper may race: the unique owner column decides, both then share the row.
-    await em
-      .getConnection()
-      .execute('insert into cart (token, user_id) values (?, ?) on conflict (user_id) do nothing', [
-        randomUUID(),
-        this.viewer.userId,
-      ]);
+    await em.execute('insert into cart (token, user_id) values (?, ?) on conflict (user_id) do nothing', [
+      randomUUID(),
+      this.viewer.userId,
+    ]);
     const cart = await this.findCart(null, em, true);
     if (!cart) throw new Error('cart vanished after upsert');
     return cart;

@@ -45,13 +45,18 @@ export class ProductEntity {
    * Lower-cased text of both languages, maintained by PostgreSQL. A trigram (character n-gram)
    * index on it makes infix search work for Chinese, which has no spaces between words.
    */
+  @Index({
+    name: 'product_search_text_trgm',
+    expression: 'create index "product_search_text_trgm" on "product" using gin ("search_text" gin_trgm_ops)',
+  })
   @Property({
     type: 'text',
     generated:
       "(lower(title_en || ' ' || title_zh || ' ' || description_en || ' ' || description_zh)) stored",
-    persist: false,
     lazy: true,
     hidden: true,
+    nullable: true,
+    ignoreSchemaChanges: ['type', 'extra'],
   })
   searchText?: string;
 

@@ -1,0 +1,61 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Locale } from '@marketplace/core';
+import { createTransport, type Transporter } from 'nodemailer';
+import { enqueue, type JobHandler } from '../../jobs/job-queue.js';
+import { EmailMessageEntity } from './email.entity.js';
+
+export const DELIVER_EMAIL = 'email.deliver';
+
+export interface OutgoingEmail {
+  to: string;
+  locale: Locale;
+  template: string;
+  subject: string;
+  text: string;
+  html?: string | null;
+}
+
+/** Writes the email to the outbox and schedules its delivery, both in the caller's transaction. */
+export async function queueEmail(em: EntityManager, email: OutgoingEmail): Promise<EmailMessageEntity> {
+  const message = em.create(EmailMessageEntity, { ...email, html: email.html ?? null });
+  await em.flush();
+  await enqueue(em, DELIVER_EMAIL, { id: message.id }, { jobKey: `email:${message.id}` });
+  return message;
+}
+
+let transporter: { url: string; transport: Transporter } | null = null;
+
+/** Delivers one outbox row; idempotent, and a thrown error makes the queue retry with backoff. */
+export const deliverEmail: JobHandler = async (payload, { em, config, logger }) => {
+  const id = (payload as { id?: unknown }).id;
+  if (typeof id !== 'number') return;
+  const message = await em.findOne(EmailMessageEntity, { id });
+  if (!message || message.status === 'SENT') return;
+  message.attempts += 1;
+  try {
+    if (config.smtpUrl) {
+      if (transporter?.url !== config.smtpUrl) {
+        transporter = { url: config.smtpUrl, transport: createTransport(config.smtpUrl) };
+      }
+      await transporter.transport.sendMail({
+        from: config.mailFrom,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        ...(message.html ? { html: message.html } : {}),
+      });
+      message.transport = 'smtp';
+    } else {
+      message.transport = 'dev-mailbox';
+    }
+    message.status = 'SENT';
+    message.sentAt = new Date();
+    message.lastError = null;
+    await em.flush();
+    logger.info({ emailId: id, template: message.template, transport: message.transport }, 'email delivered');
+  } catch (error) {
+    message.lastError = String((error as Error).message ?? error).slice(0, 2000);
+    await em.flush();
+    throw error;
+  }
+};
