@@ -42,4 +42,52 @@ export const paths = {
     path: '/cart',
     getHref: () => '/cart',
   },
+  // Accounts
+  signIn: {
+    path: '/sign-in',
+    /** `next`: a same-site path to return to after signing in. */
+    getHref: (next?: string | null) => withQuery('/sign-in', { next }),
+  },
+  register: { path: '/register', getHref: () => '/register' },
+  verifyEmail: {
+    path: '/verify-email',
+    getHref: (token?: string | null) => withQuery('/verify-email', { token }),
+  },
+  forgotPassword: { path: '/forgot-password', getHref: () => '/forgot-password' },
+  resetPassword: {
+    path: '/reset-password',
+    getHref: (token?: string | null) => withQuery('/reset-password', { token }),
+  },
+  account: { path: '/account', getHref: () => '/account' },
+  addresses: { path: '/account/addresses', getHref: () => '/account/addresses' },
+  changePassword: { path: '/account/password', getHref: () => '/account/password' },
+  // Checkout and "Personal Center → My Orders"
+  checkout: {
+    path: '/checkout',
+    /** Buy now: one variant checked out directly, without touching the cart. */
+    getHref: (buyNow?: { variantId: string; quantity: number } | null) =>
+      withQuery('/checkout', {
+        variant: buyNow?.variantId,
+        quantity: buyNow ? String(buyNow.quantity) : null,
+      }),
+  },
+  orders: {
+    path: '/account/orders',
+    getHref: (status?: string | null) => withQuery('/account/orders', { status }),
+  },
+  order: {
+    path: '/account/orders/:number',
+    getHref: (orderNumber: string) => `/account/orders/${encodeURIComponent(orderNumber)}`,
+  },
+  checkoutComplete: {
+    path: '/checkout/complete/:checkoutId',
+    getHref: (checkoutId: string) => `/checkout/complete/${encodeURIComponent(checkoutId)}`,
+  },
+  // Help center
+  help: { path: '/help', getHref: () => '/help' },
+  helpArticle: {
+    path: '/help/:slug',
+    getHref: (slug: string) => `/help/${encodeURIComponent(slug)}`,
+  },
+  contact: { path: '/help/contact', getHref: () => '/help/contact' },
 } as const;

@@ -7,7 +7,7 @@ import { paths } from '../../../app/paths.js';
 import { Button } from '../../../components/ui/button.js';
 import { graphql } from '../../../gql/gql.js';
 import { type AddToCartProblem, addToCartErrorMessage } from '../add-to-cart-errors.js';
-import { cartTokenStore } from '../stores/cart-token.js';
+import { cartTokenStore } from '../../../lib/cart-token.js';
 import './add-to-cart-form.css';
 
 const AddToCartForm_AddToCartMutation = graphql(`

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { paths } from '../../../app/paths.js';
 import { graphql } from '../../../gql/gql.js';
-import { cartTokenStore, useCartToken } from '../stores/cart-token.js';
+import { cartTokenStore, useCartToken } from '../../../lib/cart-token.js';
 import './cart-link.css';
 
 const CartLink_CartQuery = graphql(`

@@ -9,7 +9,7 @@ import { LoadingState } from '../../../components/ui/spinner.js';
 import { EmptyState, ErrorState } from '../../../components/ui/states.js';
 import { graphql } from '../../../gql/gql.js';
 import { useApiLocale } from '../../../lib/locale.js';
-import { cartTokenStore, useCartToken } from '../stores/cart-token.js';
+import { cartTokenStore, useCartToken } from '../../../lib/cart-token.js';
 import { CartLineItem } from './cart-line-item.js';
 import './cart-page.css';
 

@@ -3,6 +3,10 @@
  * keys (checked by the compiler through `TranslationResource` and by resources.test.ts).
  * Plural keys carry both `_one` and `_other` in every language so the key sets stay equal.
  */
+import { accountsEn } from './accounts.js';
+import { helpEn } from './help.js';
+import { ordersEn } from './orders.js';
+
 export const en = {
   app: {
     name: 'Marketplace',
@@ -111,6 +115,9 @@ export const en = {
       unknown: 'We couldn’t add this to your cart. Please try again.',
     },
   },
+  accounts: accountsEn,
+  orders: ordersEn,
+  help: helpEn,
 } as const;
 
 type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

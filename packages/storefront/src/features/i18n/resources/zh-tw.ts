@@ -1,4 +1,7 @@
+import { accountsZhTw } from './accounts.js';
 import type { TranslationResource } from './en.js';
+import { helpZhTw } from './help.js';
+import { ordersZhTw } from './orders.js';
 
 /** Traditional Chinese (Taiwan). Chinese has no plural forms; `_one` repeats `_other`. */
 export const zhTW: TranslationResource = {
@@ -109,4 +112,7 @@ export const zhTW: TranslationResource = {
       unknown: '無法加入購物車，請再試一次。',
     },
   },
+  accounts: accountsZhTw,
+  orders: ordersZhTw,
+  help: helpZhTw,
 };

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { getBrowserStorage, type KeyValueStorage, readItem, writeItem } from '../../../lib/storage.js';
+import { getBrowserStorage, type KeyValueStorage, readItem, writeItem } from './storage.js';
 
 /** Where the guest cart's token lives between visits. */
 export const CART_TOKEN_KEY = 'mp_cart_token';
