@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createMemoryStorage, type KeyValueStorage } from '../../../lib/storage.js';
+import { createMemoryStorage, type KeyValueStorage } from './storage.js';
 import { CART_TOKEN_KEY, createCartTokenStore, normalizeCartToken } from './cart-token.js';
 
 const TOKEN = '3f1c0a52-8d7e-4f0e-9a51-2b4c6d8e0f12';
