@@ -35,9 +35,13 @@ const schema = z.object({
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Marketplace <no-reply@marketplace.local>'),
+  MAIL_SUPPORT: z.email().default('support@example.com'),
+  CONTACT_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(5),
   STOREFRONT_URL: z.url().optional(),
   ORDER_PAYMENT_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
   AUTO_CONFIRM_DAYS: z.coerce.number().int().min(1).max(90).default(10),
+  SHIPPING_FEE_MINOR: z.coerce.number().int().min(0).max(10_000_000).default(500),
+  FREE_SHIPPING_THRESHOLD_MINOR: z.coerce.number().int().min(0).max(1_000_000_000).default(5000),
   JOBS_ENABLED: bool.default(true),
 });
 
@@ -57,10 +61,18 @@ export interface Config {
   /** SMTP server for real email; without it emails stay in the development mailbox. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Customer service's address: contact-form requests are sent there. */
+  mailSupport: string;
+  /** Contact-form requests accepted per client address per hour. */
+  contactRateLimitPerHour: number;
   /** Public URL of the storefront, for links in emails. */
   storefrontUrl: string;
   orderPaymentTimeoutMinutes: number;
   autoConfirmDays: number;
+  /** Flat shipping fee (minor units) of each merchant order with goods… */
+  shippingFeeMinor: number;
+  /** …waived when the order's items cost at least this much after discount. */
+  freeShippingThresholdMinor: number;
   /** Whether this process runs background jobs (several API instances may all do so safely). */
   jobsEnabled: boolean;
 }
@@ -91,9 +103,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolMax: e.DB_POOL_MAX,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    mailSupport: e.MAIL_SUPPORT,
+    contactRateLimitPerHour: e.CONTACT_RATE_LIMIT_PER_HOUR,
     storefrontUrl: (e.STOREFRONT_URL ?? `http://localhost:${env.STOREFRONT_PORT ?? 5173}`).replace(/\/$/, ''),
     orderPaymentTimeoutMinutes: e.ORDER_PAYMENT_TIMEOUT_MINUTES,
     autoConfirmDays: e.AUTO_CONFIRM_DAYS,
+    shippingFeeMinor: e.SHIPPING_FEE_MINOR,
+    freeShippingThresholdMinor: e.FREE_SHIPPING_THRESHOLD_MINOR,
     jobsEnabled: e.JOBS_ENABLED,
   };
 }

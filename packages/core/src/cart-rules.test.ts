@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkLineQuantity, type LineQuantityError, MAX_LINE_QUANTITY } from './cart-rules.js';
+import {
+  cartLineAvailability,
+  checkLineQuantity,
+  type LineQuantityError,
+  MAX_LINE_QUANTITY,
+} from './cart-rules.js';
 
 type Code = LineQuantityError['code'];
 
@@ -40,5 +45,34 @@ describe('checkLineQuantity', () => {
     expect(result.error.code).toBe(code);
     expect(result.error.max).toBe(max);
     expect(result.error.message).not.toBe('');
+  });
+});
+
+describe('cartLineAvailability', () => {
+  it.each<[string, number, boolean, number | null, ReturnType<typeof cartLineAvailability>]>([
+    ['on sale with stock to spare', 2, true, 10, { available: true, maxQuantity: 10 }],
+    ['exactly the stock', 10, true, 10, { available: true, maxQuantity: 10 }],
+    ['a service without a stock limit', 5, true, null, { available: true, maxQuantity: MAX_LINE_QUANTITY }],
+    ['plenty of stock, capped by the line maximum', 1, true, 500, { available: true, maxQuantity: 99 }],
+    ['more than the stock', 4, true, 3, { available: false, reason: 'INSUFFICIENT_STOCK', maxQuantity: 3 }],
+    ['sold out', 1, true, 0, { available: false, reason: 'OUT_OF_STOCK', maxQuantity: 0 }],
+    [
+      'negative stock counts as sold out',
+      1,
+      true,
+      -2,
+      { available: false, reason: 'OUT_OF_STOCK', maxQuantity: 0 },
+    ],
+    ['off sale with stock', 1, false, 10, { available: false, reason: 'OFF_SALE', maxQuantity: 0 }],
+    [
+      'off sale and sold out: off sale wins',
+      1,
+      false,
+      0,
+      { available: false, reason: 'OFF_SALE', maxQuantity: 0 },
+    ],
+    ['an off-sale service', 1, false, null, { available: false, reason: 'OFF_SALE', maxQuantity: 0 }],
+  ])('%s', (_name, quantity, onSale, stock, expected) => {
+    expect(cartLineAvailability({ quantity, onSale, stock })).toEqual(expected);
   });
 });

@@ -37,3 +37,32 @@ export function checkLineQuantity(
   }
   return ok(requested);
 }
+
+export type CartLineUnavailableReason = 'OFF_SALE' | 'OUT_OF_STOCK' | 'INSUFFICIENT_STOCK';
+
+export type CartLineAvailability =
+  | { readonly available: true; readonly maxQuantity: number }
+  | {
+      readonly available: false;
+      readonly reason: CartLineUnavailableReason;
+      /** The most units the line may hold now (0 when it cannot be bought at all). */
+      readonly maxQuantity: number;
+    };
+
+/**
+ * Whether a cart line can be checked out as it is now. `onSale`: the product is published and its
+ * merchant active. `stock`: units in stock, `null` when not stock-counted (consulting services).
+ * Off sale wins over stock, because no quantity change can fix it.
+ */
+export function cartLineAvailability(line: {
+  readonly quantity: number;
+  readonly onSale: boolean;
+  readonly stock: number | null;
+}): CartLineAvailability {
+  const inStock = line.stock === null ? MAX_LINE_QUANTITY : Math.max(0, Math.floor(line.stock));
+  const maxQuantity = Math.min(MAX_LINE_QUANTITY, inStock);
+  if (!line.onSale) return { available: false, reason: 'OFF_SALE', maxQuantity: 0 };
+  if (inStock === 0) return { available: false, reason: 'OUT_OF_STOCK', maxQuantity: 0 };
+  if (line.quantity > maxQuantity) return { available: false, reason: 'INSUFFICIENT_STOCK', maxQuantity };
+  return { available: true, maxQuantity };
+}

@@ -1,5 +1,67 @@
+export {
+  characterCount,
+  checkDisplayName,
+  checkEmail,
+  checkPassword,
+  checkPhone,
+  type DisplayNameError,
+  type EmailError,
+  MAX_DISPLAY_NAME_LENGTH,
+  MAX_EMAIL_LENGTH,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  normalizeEmail,
+  type PasswordError,
+  type PasswordProblem,
+  type PhoneError,
+} from './account-rules.js';
+export {
+  ADDRESS_LIMITS,
+  type AddressDraft,
+  type AddressField,
+  type AddressFieldError,
+  COUNTRY_CODES,
+  type CountryCode,
+  checkAddress,
+  isCountryCode,
+  MAX_ADDRESSES,
+  type ValidAddress,
+} from './address-rules.js';
+export { allocateProportionally } from './allocation.js';
+export {
+  CONTACT_LIMITS,
+  type ContactDraft,
+  type ContactField,
+  type ContactFieldError,
+  checkContactRequest,
+  type ValidContactRequest,
+} from './contact-rules.js';
 export { assertNever } from './assert-never.js';
-export { checkLineQuantity, type LineQuantityError, MAX_LINE_QUANTITY } from './cart-rules.js';
+export {
+  type CartLineAvailability,
+  type CartLineUnavailableReason,
+  cartLineAvailability,
+  checkLineQuantity,
+  type LineQuantityError,
+  MAX_LINE_QUANTITY,
+} from './cart-rules.js';
+export {
+  type PricedCheckout,
+  type PricedOrder,
+  type PricingGroup,
+  type PricingLine,
+  priceCheckout,
+} from './checkout-pricing.js';
+export {
+  COUPON_KINDS,
+  type CouponApplication,
+  type CouponError,
+  type CouponErrorCode,
+  type CouponFacts,
+  type CouponGroup,
+  type CouponKind,
+  evaluateCoupon,
+} from './coupon-rules.js';
 export {
   DEFAULT_LOCALE,
   isLocale,
@@ -54,6 +116,8 @@ export {
   type TransitionTable,
   transition,
 } from './order-status.js';
+export { formatOrderNumber, isOrderNumber } from './order-number.js';
 export { isProductKind, PRODUCT_KINDS, type ProductKind } from './product.js';
 export { type Err, err, type Ok, ok, type Result } from './result.js';
 export { isStaffRole, isUserRole, USER_ROLES, type UserRole } from './roles.js';
+export { type ShippingPolicy, shippingFee } from './shipping.js';

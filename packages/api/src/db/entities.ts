@@ -1,3 +1,6 @@
+import { AccountTokenEntity } from '../modules/accounts/account-token.entity.js';
+import { AddressEntity } from '../modules/accounts/address.entity.js';
+import { LoginAttemptEntity } from '../modules/accounts/login-attempt.entity.js';
 import { SessionEntity } from '../modules/accounts/session.entity.js';
 import { UserEntity } from '../modules/accounts/user.entity.js';
 import { CartEntity, CartLineEntity } from '../modules/cart/cart.entity.js';
@@ -6,8 +9,18 @@ import { MerchantEntity } from '../modules/catalog/merchant.entity.js';
 import { ProductImageEntity } from '../modules/catalog/product-image.entity.js';
 import { ProductVariantEntity } from '../modules/catalog/product-variant.entity.js';
 import { ProductEntity } from '../modules/catalog/product.entity.js';
+import { CheckoutEntity } from '../modules/checkout/checkout.entity.js';
+import { CouponRedemptionEntity } from '../modules/coupons/coupon-redemption.entity.js';
 import { CouponEntity } from '../modules/coupons/coupon.entity.js';
 import { EmailMessageEntity } from '../modules/email/email.entity.js';
+import { ContactRequestEntity } from '../modules/help/contact-request.entity.js';
+import { HelpArticleEntity } from '../modules/help/help-article.entity.js';
+import {
+  OrderCancellationRequestEntity,
+  OrderEntity,
+  OrderHistoryEntity,
+  OrderLineEntity,
+} from '../modules/orders/order.entity.js';
 
 export const ENTITIES = [
   MerchantEntity,
@@ -17,8 +30,19 @@ export const ENTITIES = [
   ProductImageEntity,
   UserEntity,
   SessionEntity,
+  AccountTokenEntity,
+  AddressEntity,
+  LoginAttemptEntity,
   CartEntity,
   CartLineEntity,
   CouponEntity,
+  CheckoutEntity,
+  CouponRedemptionEntity,
+  OrderEntity,
+  OrderLineEntity,
+  OrderHistoryEntity,
+  OrderCancellationRequestEntity,
   EmailMessageEntity,
+  HelpArticleEntity,
+  ContactRequestEntity,
 ];

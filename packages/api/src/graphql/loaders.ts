@@ -1,9 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { accountsLoaders } from '../modules/accounts/accounts.loaders.js';
 import { cartLoaders } from '../modules/cart/cart.loaders.js';
 import { catalogLoaders } from '../modules/catalog/catalog.loaders.js';
+import { ordersLoaders } from '../modules/orders/orders.loaders.js';
 
 export function createLoaders(em: EntityManager) {
-  return { catalog: catalogLoaders(em), cart: cartLoaders(em) };
+  return {
+    accounts: accountsLoaders(em),
+    catalog: catalogLoaders(em),
+    cart: cartLoaders(em),
+    orders: ordersLoaders(em),
+  };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

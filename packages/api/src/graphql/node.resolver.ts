@@ -1,5 +1,9 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Address } from '../modules/accounts/address.types.js';
 import { Category, Merchant, Product, ProductVariant } from '../modules/catalog/catalog.types.js';
+import { checkoutFrom } from '../modules/checkout/checkout.resolver.js';
+import { HelpArticle } from '../modules/help/help.types.js';
+import { Order } from '../modules/orders/orders.types.js';
 import type { Context } from './context.js';
 import { decodeGlobalId, Node } from './relay.js';
 
@@ -8,6 +12,11 @@ async function fetchNode(id: string, ctx: Context): Promise<Node | null> {
   const key = decodeGlobalId(id);
   if (!key) return null;
   switch (key.type) {
+    case 'Address': {
+      // Only its owner can refetch an address.
+      const row = await ctx.services.addresses.findOwn(id);
+      return row ? Address.from(row) : null;
+    }
     case 'Product': {
       const row = await ctx.services.catalog.findVisibleProduct({ id });
       return row ? Product.from(row) : null;
@@ -25,6 +34,18 @@ async function fetchNode(id: string, ctx: Context): Promise<Node | null> {
     case 'Category': {
       const row = await ctx.loaders.catalog.category.load(key.id);
       return row ? Category.from(row) : null;
+    }
+    case 'Order': {
+      const row = await ctx.services.orders.findById(id);
+      return row ? Order.from(row) : null;
+    }
+    case 'Checkout': {
+      const row = ctx.viewer ? await ctx.services.checkout.findCheckout(id) : null;
+      return row ? checkoutFrom(row) : null;
+    }
+    case 'HelpArticle': {
+      const row = await ctx.services.help.findArticleById(key.id);
+      return row ? HelpArticle.from(row) : null;
     }
     default:
       return null;

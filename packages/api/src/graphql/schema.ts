@@ -1,7 +1,9 @@
 import { GraphQLScalarType, type GraphQLSchema } from 'graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
+import { AccountSecurityResolver } from '../modules/accounts/account-security.resolver.js';
 import { AccountsResolver } from '../modules/accounts/accounts.resolver.js';
+import { AddressResolver } from '../modules/accounts/address.resolver.js';
 import { CartLineResolver, CartResolver } from '../modules/cart/cart.resolver.js';
 import {
   CategoryResolver,
@@ -10,7 +12,18 @@ import {
   ProductResolver,
   ProductVariantResolver,
 } from '../modules/catalog/catalog.resolver.js';
+import {
+  CheckoutPreviewLineResolver,
+  CheckoutPreviewOrderResolver,
+  CheckoutResolver,
+} from '../modules/checkout/checkout.resolver.js';
 import { EmailResolver } from '../modules/email/email.resolver.js';
+import { HelpResolver } from '../modules/help/help.resolver.js';
+import {
+  OrderLineResolver,
+  OrdersResolver,
+  ViewerOrdersResolver,
+} from '../modules/orders/orders.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 
 /** ISO 8601 date-times in UTC, e.g. `2026-11-22T08:30:00.000Z`. */
@@ -33,7 +46,16 @@ export function createSchema(): Promise<GraphQLSchema> {
       CartResolver,
       CartLineResolver,
       AccountsResolver,
+      AccountSecurityResolver,
+      AddressResolver,
       EmailResolver,
+      HelpResolver,
+      CheckoutResolver,
+      CheckoutPreviewOrderResolver,
+      CheckoutPreviewLineResolver,
+      OrdersResolver,
+      OrderLineResolver,
+      ViewerOrdersResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // Input shape is validated inside services so failures become typed userErrors.

@@ -1,18 +1,28 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config.js';
+import { AccountSecurityService } from '../modules/accounts/account-security.service.js';
 import { AccountsService } from '../modules/accounts/accounts.service.js';
+import { AddressService } from '../modules/accounts/address.service.js';
 import type { Viewer } from '../modules/accounts/viewer.js';
 import { CartService } from '../modules/cart/cart.service.js';
 import { CatalogService } from '../modules/catalog/catalog.service.js';
+import { CheckoutService } from '../modules/checkout/checkout.service.js';
 import { MailboxService } from '../modules/email/mailbox.service.js';
+import { HelpService } from '../modules/help/help.service.js';
+import { OrdersService } from '../modules/orders/orders.service.js';
 
 /** Request-scoped use cases; resolvers call these and never the EntityManager. */
 export function createServices(em: EntityManager, viewer: Viewer | null, config: Config) {
   return {
-    accounts: new AccountsService(em, viewer, config.sessionTtlDays),
+    accounts: new AccountsService(em, viewer, config),
+    accountSecurity: new AccountSecurityService(em, viewer, config),
+    addresses: new AddressService(em, viewer),
     catalog: new CatalogService(em),
     cart: new CartService(em, viewer),
     mailbox: new MailboxService(em, viewer),
+    help: new HelpService(em, viewer, config),
+    checkout: new CheckoutService(em, viewer, config),
+    orders: new OrdersService(em, viewer, config),
   };
 }
 

@@ -1,9 +1,15 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122004303_initial } from './Migration20261122004303_initial.js';
 import { Migration20261122010546_email_outbox } from './Migration20261122010546_email_outbox.js';
+import { Migration20261122020000_accounts } from './Migration20261122020000_accounts.js';
+import { Migration20261122020100_orders } from './Migration20261122020100_orders.js';
+import { Migration20261122020200_help } from './Migration20261122020200_help.js';
 
 /** Every committed migration, in order. Listed explicitly so the same code runs from source and in tests. */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122004303_initial', class: Migration20261122004303_initial },
   { name: 'Migration20261122010546_email_outbox', class: Migration20261122010546_email_outbox },
+  { name: 'Migration20261122020000_accounts', class: Migration20261122020000_accounts },
+  { name: 'Migration20261122020100_orders', class: Migration20261122020100_orders },
+  { name: 'Migration20261122020200_help', class: Migration20261122020200_help },
 ];

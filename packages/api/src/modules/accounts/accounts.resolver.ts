@@ -1,12 +1,16 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { Merchant } from '../catalog/catalog.types.js';
 import { LocaleCode } from '../../graphql/locale.type.js';
+import { Merchant } from '../catalog/catalog.types.js';
 import {
   LoginInput,
   LoginPayload,
   LogoutPayload,
+  RegisterInput,
+  RegisterPayload,
   SetPreferredLocalePayload,
+  UpdateProfileInput,
+  UpdateProfilePayload,
   User,
 } from './accounts.types.js';
 
@@ -18,11 +22,31 @@ export class AccountsResolver {
     return row ? User.from(row) : null;
   }
 
-  @Mutation(() => LoginPayload, { description: 'Signs in with email and password; merges a guest cart.' })
+  @Mutation(() => LoginPayload, {
+    description:
+      'Signs in with email and password; merges a guest cart. Throttled per email and per network (TOO_MANY_ATTEMPTS).',
+  })
   async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: Context): Promise<LoginPayload> {
-    const result = await ctx.services.accounts.login(input);
+    const result = await ctx.services.accounts.login(input, { ip: ctx.http.ip });
     if (result.token && result.expiresAt) ctx.http.setSessionCookie(result.token, result.expiresAt);
     return Object.assign(new LoginPayload(), {
+      viewer: result.user ? User.from(result.user) : null,
+      token: result.token,
+      userErrors: result.userErrors,
+    });
+  }
+
+  @Mutation(() => RegisterPayload, {
+    description:
+      'Creates a shopper account, signs it in (cookie and token, as `login`) and emails a link to verify the address.',
+  })
+  async register(
+    @Arg('input', () => RegisterInput) input: RegisterInput,
+    @Ctx() ctx: Context,
+  ): Promise<RegisterPayload> {
+    const result = await ctx.services.accounts.register(input, ctx.locale);
+    if (result.token && result.expiresAt) ctx.http.setSessionCookie(result.token, result.expiresAt);
+    return Object.assign(new RegisterPayload(), {
       viewer: result.user ? User.from(result.user) : null,
       token: result.token,
       userErrors: result.userErrors,
@@ -36,6 +60,20 @@ export class AccountsResolver {
     const loggedOut = await ctx.services.accounts.logout();
     ctx.http.clearSessionCookie();
     return Object.assign(new LogoutPayload(), { loggedOut });
+  }
+
+  @Mutation(() => UpdateProfilePayload, {
+    description: 'Changes the signed-in account’s display name and phone.',
+  })
+  async updateProfile(
+    @Arg('input', () => UpdateProfileInput) input: UpdateProfileInput,
+    @Ctx() ctx: Context,
+  ): Promise<UpdateProfilePayload> {
+    const result = await ctx.services.accounts.updateProfile(input);
+    return Object.assign(new UpdateProfilePayload(), {
+      viewer: result.user ? User.from(result.user) : null,
+      userErrors: result.userErrors,
+    });
   }
 
   @Mutation(() => SetPreferredLocalePayload, { description: 'Sets the signed-in account’s language.' })

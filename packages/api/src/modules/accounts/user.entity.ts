@@ -20,6 +20,10 @@ export class UserEntity {
   @Property({ type: 'string', length: 120 })
   displayName!: string;
 
+  /** E.164 shape, e.g. +886912345678; optional. */
+  @Property({ type: 'string', length: 20, nullable: true })
+  phone: string | null = null;
+
   @Property({ type: 'string', length: 20, default: 'SHOPPER' })
   role: Opt<UserRole> = 'SHOPPER';
 

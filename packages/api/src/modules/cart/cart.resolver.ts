@@ -1,9 +1,26 @@
-import { multiply, sum, type CurrencyCode, money } from '@marketplace/core';
+import {
+  type CartLineAvailability,
+  cartLineAvailability,
+  type CurrencyCode,
+  money,
+  multiply,
+  sum,
+} from '@marketplace/core';
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { Money } from '../../graphql/money.type.js';
 import { ProductVariant } from '../catalog/catalog.types.js';
 import type { CartLineEntity } from './cart.entity.js';
+import {
+  CartLineStatus,
+  CartLineUnavailableReason,
+  RemoveCartLinesInput,
+  RemoveCartLinesPayload,
+  SetCartLinesSelectedInput,
+  SetCartLinesSelectedPayload,
+  UpdateCartLineInput,
+  UpdateCartLinePayload,
+} from './cart-lines.types.js';
 import { AddToCartInput, AddToCartPayload, Cart, CartLine } from './cart.types.js';
 
 @Resolver(() => Cart)
@@ -34,6 +51,49 @@ export class CartResolver {
     });
   }
 
+  @Mutation(() => UpdateCartLinePayload, {
+    description: 'Sets the quantity of one line (at least 1, at most the stock and the per-line maximum).',
+  })
+  async updateCartLine(
+    @Arg('input', () => UpdateCartLineInput) input: UpdateCartLineInput,
+    @Ctx() ctx: Context,
+  ): Promise<UpdateCartLinePayload> {
+    const result = await ctx.services.cart.updateCartLine(input);
+    return Object.assign(new UpdateCartLinePayload(), {
+      cart: result.cart ? Cart.from(result.cart) : null,
+      userErrors: result.userErrors,
+    });
+  }
+
+  @Mutation(() => RemoveCartLinesPayload, {
+    description: 'Removes one or several lines at once; nothing is removed if any ID is not in the cart.',
+  })
+  async removeCartLines(
+    @Arg('input', () => RemoveCartLinesInput) input: RemoveCartLinesInput,
+    @Ctx() ctx: Context,
+  ): Promise<RemoveCartLinesPayload> {
+    const result = await ctx.services.cart.removeCartLines(input);
+    return Object.assign(new RemoveCartLinesPayload(), {
+      cart: result.cart ? Cart.from(result.cart) : null,
+      removedLineIds: result.removedLineIds,
+      userErrors: result.userErrors,
+    });
+  }
+
+  @Mutation(() => SetCartLinesSelectedPayload, {
+    description: 'Ticks or unticks lines for checkout (every line when `lineIds` is omitted).',
+  })
+  async setCartLinesSelected(
+    @Arg('input', () => SetCartLinesSelectedInput) input: SetCartLinesSelectedInput,
+    @Ctx() ctx: Context,
+  ): Promise<SetCartLinesSelectedPayload> {
+    const result = await ctx.services.cart.setCartLinesSelected(input);
+    return Object.assign(new SetCartLinesSelectedPayload(), {
+      cart: result.cart ? Cart.from(result.cart) : null,
+      userErrors: result.userErrors,
+    });
+  }
+
   @FieldResolver(() => [CartLine], { description: 'Lines in the order they were added.' })
   async lines(@Root() cart: Cart, @Ctx() ctx: Context): Promise<CartLine[]> {
     return (await ctx.loaders.cart.linesByCart.load(cart.row.id)).map(CartLine.from);
@@ -43,6 +103,12 @@ export class CartResolver {
   async totalQuantity(@Root() cart: Cart, @Ctx() ctx: Context): Promise<number> {
     const lines = await ctx.loaders.cart.linesByCart.load(cart.row.id);
     return lines.reduce((n, l) => n + l.quantity, 0);
+  }
+
+  @FieldResolver(() => Int, { description: 'Units over the lines selected for checkout.' })
+  async selectedQuantity(@Root() cart: Cart, @Ctx() ctx: Context): Promise<number> {
+    const lines = await ctx.loaders.cart.linesByCart.load(cart.row.id);
+    return lines.reduce((n, l) => n + (l.selected ? l.quantity : 0), 0);
   }
 
   @FieldResolver(() => Money, {
@@ -102,11 +168,40 @@ export class CartLineResolver {
     description: 'Whether the line can be checked out as it is (on sale, enough stock).',
   })
   async availableForSale(@Root() line: CartLine, @Ctx() ctx: Context): Promise<boolean> {
-    const v = await ctx.loaders.catalog.variant.load(line.row.variant.id);
-    if (!v) return false;
-    const product = await ctx.loaders.catalog.product.load(v.product.id);
-    const merchant = product ? await ctx.loaders.catalog.merchant.load(product.merchant.id) : null;
-    const onSale = product?.status === 'PUBLISHED' && merchant?.status === 'ACTIVE';
-    return onSale && (v.stock === null || v.stock >= line.row.quantity);
+    return (await availabilityOf(line, ctx)).available;
   }
+
+  @FieldResolver(() => CartLineStatus, { description: 'Whether the line can be checked out as it is now.' })
+  async status(@Root() line: CartLine, @Ctx() ctx: Context): Promise<CartLineStatus> {
+    return (await availabilityOf(line, ctx)).available ? 'AVAILABLE' : 'UNAVAILABLE';
+  }
+
+  @FieldResolver(() => CartLineUnavailableReason, {
+    nullable: true,
+    description: 'Why the line cannot be checked out as it is; null when it can.',
+  })
+  async unavailableReason(
+    @Root() line: CartLine,
+    @Ctx() ctx: Context,
+  ): Promise<CartLineUnavailableReason | null> {
+    const availability = await availabilityOf(line, ctx);
+    return availability.available ? null : availability.reason;
+  }
+
+  @FieldResolver(() => Int, {
+    description:
+      'The most units this line may hold now: the stock, capped by the per-line maximum; 0 when off sale or sold out.',
+  })
+  async availableQuantity(@Root() line: CartLine, @Ctx() ctx: Context): Promise<number> {
+    return (await availabilityOf(line, ctx)).maxQuantity;
+  }
+}
+
+/** Computed from the current product, merchant and stock on every read, so a cart never shows stale facts. */
+async function availabilityOf(line: CartLine, ctx: Context): Promise<CartLineAvailability> {
+  const v = await ctx.loaders.catalog.variant.load(line.row.variant.id);
+  const product = v ? await ctx.loaders.catalog.product.load(v.product.id) : null;
+  const merchant = product ? await ctx.loaders.catalog.merchant.load(product.merchant.id) : null;
+  const onSale = product?.status === 'PUBLISHED' && merchant?.status === 'ACTIVE';
+  return cartLineAvailability({ quantity: line.row.quantity, onSale, stock: v?.stock ?? 0 });
 }

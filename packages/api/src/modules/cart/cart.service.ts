@@ -4,10 +4,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { checkLineQuantity } from '@marketplace/core';
 import { inTransaction, Refusal } from '../../db/transaction.js';
 import { userError } from '../../graphql/errors.js';
-import { fromGlobalId } from '../../graphql/relay.js';
+import { fromGlobalId, toGlobalId } from '../../graphql/relay.js';
 import type { Viewer } from '../accounts/viewer.js';
 import { ProductVariantEntity } from '../catalog/product-variant.entity.js';
 import { CartEntity, CartLineEntity } from './cart.entity.js';
+import type { CartLinesErrorCode, UpdateCartLineErrorCode } from './cart-lines.types.js';
 import type { AddToCartErrorCode } from './cart.types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -17,6 +18,27 @@ export interface CartResult {
   cart: CartEntity | null;
   userErrors: CartError[];
 }
+
+/** A user error about one cart line: `lineId` is the ID as the client sent it. */
+export type CartLineError<C extends string> = ReturnType<typeof userError<C>> & {
+  lineId: string | null;
+  maxQuantity?: number | null;
+};
+export interface CartLineResult<C extends string> {
+  cart: CartEntity | null;
+  userErrors: CartLineError<C>[];
+}
+export interface RemoveCartLinesResult extends CartLineResult<CartLinesErrorCode> {
+  removedLineIds: string[];
+}
+
+const lineError = <C extends string>(
+  code: C,
+  message: string,
+  field: string[],
+  lineId: string | null,
+  maxQuantity: number | null = null,
+): CartLineError<C> => ({ ...userError(code, message, ['input', ...field]), lineId, maxQuantity });
 
 export class CartService {
   constructor(
@@ -103,5 +125,159 @@ export class CartService {
     const cart = await this.findCart(null, em, true);
     if (!cart) throw new Error('cart vanished after upsert');
     return cart;
+  }
+
+  /**
+   * Runs `work` on the caller's cart, locked for update (as `addToCart` does) so concurrent changes
+   * to one cart apply one after another. Without a cart: a guest gets CART_NOT_FOUND; a signed-in
+   * shopper without a cart cannot own any line, so every given line is LINE_NOT_FOUND.
+   */
+  private withLockedCart<C extends CartLinesErrorCode | UpdateCartLineErrorCode, R>(
+    cartToken: string | null | undefined,
+    lineIds: { id: string; field: string[] }[],
+    work: (em: EntityManager, cart: CartEntity) => Promise<R>,
+  ): Promise<R | CartLineResult<C>> {
+    return inTransaction(this.em, async (em) => {
+      const cart = await this.findCart(cartToken, em, true);
+      if (cart) return work(em, cart);
+      if (!this.viewer) {
+        return {
+          cart: null,
+          userErrors: [lineError('CART_NOT_FOUND' as C, 'No cart has this token.', ['cartToken'], null)],
+        };
+      }
+      return {
+        cart: null,
+        userErrors: lineIds.map(({ id, field }) =>
+          lineError('LINE_NOT_FOUND' as C, 'Your cart has no line with this ID.', field, id),
+        ),
+      };
+    });
+  }
+
+  /** Sets the quantity of one line, bounded by the per-line maximum and the stock. */
+  async updateCartLine(input: {
+    cartToken?: string | null;
+    lineId: string;
+    quantity: number;
+  }): Promise<CartLineResult<UpdateCartLineErrorCode>> {
+    type Result = CartLineResult<UpdateCartLineErrorCode>;
+    const fail = (code: UpdateCartLineErrorCode, message: string, field: string, max?: number): Result => ({
+      cart: null,
+      userErrors: [lineError(code, message, [field], input.lineId, max ?? null)],
+    });
+    if (!Number.isSafeInteger(input.quantity) || input.quantity < 1) {
+      return fail(
+        'INVALID_QUANTITY',
+        'Quantity must be a whole number of at least 1; remove the line to drop it.',
+        'quantity',
+      );
+    }
+    const lineId = fromGlobalId(input.lineId, 'CartLine');
+    if (lineId === null) return fail('LINE_NOT_FOUND', 'Your cart has no line with this ID.', 'lineId');
+
+    return this.withLockedCart<UpdateCartLineErrorCode, Result>(
+      input.cartToken,
+      [{ id: input.lineId, field: ['lineId'] }],
+      async (em, cart) => {
+        const line = await em.findOne(
+          CartLineEntity,
+          { id: lineId, cart },
+          { populate: ['variant.product.merchant'] },
+        );
+        if (!line) return fail('LINE_NOT_FOUND', 'Your cart has no line with this ID.', 'lineId');
+        const { product } = line.variant;
+        const title = `“${product.titleEn}”`;
+        if (product.status !== 'PUBLISHED' || product.merchant.status !== 'ACTIVE') {
+          return fail('OFF_SALE', `${title} is no longer on sale; remove it from your cart.`, 'quantity');
+        }
+        const check = checkLineQuantity(input.quantity, line.variant.stock);
+        if (!check.ok) {
+          const { code, max } = check.error;
+          if (code === 'QUANTITY_EXCEEDS_STOCK' && max === 0) {
+            return fail('OUT_OF_STOCK', `${title} is sold out.`, 'quantity', 0);
+          }
+          const message =
+            code === 'QUANTITY_EXCEEDS_STOCK'
+              ? `Only ${max} of ${title} are in stock.`
+              : code === 'QUANTITY_EXCEEDS_LINE_MAXIMUM'
+                ? `At most ${max} of ${title} can be ordered at once.`
+                : check.error.message;
+          return fail(code, message, 'quantity', max);
+        }
+        line.quantity = check.value;
+        cart.updatedAt = new Date();
+        await em.flush();
+        return { cart, userErrors: [] };
+      },
+    );
+  }
+
+  /** Removes one or several lines at once; if any ID is not a line of this cart, nothing is removed. */
+  async removeCartLines(input: {
+    cartToken?: string | null;
+    lineIds: string[];
+  }): Promise<RemoveCartLinesResult> {
+    let removed: number[] = [];
+    const result = await this.changeLines(input.cartToken, input.lineIds, async (em, cart, lines) => {
+      removed = lines.map((l) => l.id);
+      em.remove(lines);
+      cart.updatedAt = new Date();
+      await em.flush();
+    });
+    const removedLineIds = result.cart ? removed.map((id) => toGlobalId('CartLine', id)) : [];
+    return { ...result, removedLineIds };
+  }
+
+  /** Ticks or unticks lines for checkout; `lineIds` null means every line of the cart. */
+  async setCartLinesSelected(input: {
+    cartToken?: string | null;
+    lineIds?: string[] | null;
+    selected: boolean;
+  }): Promise<CartLineResult<CartLinesErrorCode>> {
+    return this.changeLines(input.cartToken, input.lineIds ?? null, async (em, cart, lines) => {
+      for (const line of lines) line.selected = input.selected;
+      cart.updatedAt = new Date();
+      await em.flush();
+    });
+  }
+
+  /**
+   * Finds the given lines in the caller's locked cart (null: all of its lines) and applies `change`;
+   * any ID that is malformed or not a line of this cart refuses the whole request.
+   */
+  private async changeLines(
+    cartToken: string | null | undefined,
+    lineIds: string[] | null,
+    change: (em: EntityManager, cart: CartEntity, lines: CartLineEntity[]) => Promise<void>,
+  ): Promise<CartLineResult<CartLinesErrorCode>> {
+    type Result = CartLineResult<CartLinesErrorCode>;
+    if (lineIds?.length === 0) {
+      return {
+        cart: null,
+        userErrors: [lineError('NO_LINES', 'Choose at least one line.', ['lineIds'], null)],
+      };
+    }
+    const given = (lineIds ?? []).map((id, index) => ({
+      id,
+      field: ['lineIds', String(index)],
+      dbId: fromGlobalId(id, 'CartLine'),
+    }));
+    return this.withLockedCart<CartLinesErrorCode, Result>(cartToken, given, async (em, cart) => {
+      const wanted = given.flatMap((g) => (g.dbId === null ? [] : [g.dbId]));
+      const lines = await em.find(CartLineEntity, lineIds ? { cart, id: { $in: wanted } } : { cart });
+      const found = new Set(lines.map((l) => l.id));
+      const missing = given.filter((g) => g.dbId === null || !found.has(g.dbId));
+      if (missing.length > 0) {
+        return {
+          cart: null,
+          userErrors: missing.map((g) =>
+            lineError('LINE_NOT_FOUND', 'Your cart has no line with this ID.', g.field, g.id),
+          ),
+        };
+      }
+      await change(em, cart, lines);
+      return { cart, userErrors: [] };
+    });
   }
 }

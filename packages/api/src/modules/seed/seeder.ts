@@ -13,6 +13,8 @@ import { ProductImageEntity } from '../catalog/product-image.entity.js';
 import { ProductVariantEntity } from '../catalog/product-variant.entity.js';
 import { ProductEntity } from '../catalog/product.entity.js';
 import { CouponEntity } from '../coupons/coupon.entity.js';
+import { HelpArticleEntity } from '../help/help-article.entity.js';
+import { HELP_ARTICLES } from '../help/help-articles.content.js';
 import { DEMO_CATEGORIES, DEMO_MERCHANTS, DEMO_PRODUCTS } from './demo-data.js';
 import { PRODUCT_IMAGE_SIZE, renderProductSvg } from './product-image.js';
 
@@ -54,9 +56,23 @@ async function writeDemoImages(mediaDir: string): Promise<void> {
   );
 }
 
+/**
+ * Loads the help center's articles when there are none yet, so a database seeded before the help
+ * center existed gets them too; articles staff have edited or removed are never touched. Two
+ * instances starting together cannot load them twice (slugs are unique; conflicts are skipped).
+ */
+export async function seedHelpArticles(em: EntityManager, logger?: Logger): Promise<number> {
+  if ((await em.count(HelpArticleEntity)) > 0) return 0;
+  const rows = HELP_ARTICLES.map((article, position) => ({ ...article, position }));
+  await em.createQueryBuilder(HelpArticleEntity).insert(rows).onConflict('slug').ignore().execute();
+  logger?.info({ articles: rows.length }, 'help articles loaded');
+  return rows.length;
+}
+
 /** Loads the demo marketplace into an empty database; a database that has merchants is left alone. */
 export async function seedDemoData(em: EntityManager, config: Config, logger?: Logger): Promise<boolean> {
   await writeDemoImages(config.mediaDir);
+  await seedHelpArticles(em, logger);
   if ((await em.count(MerchantEntity)) > 0) return false;
   const currency = config.currency;
 

@@ -1,6 +1,7 @@
 import { useParams } from 'react-router';
 import { AddToCartForm } from '../../features/cart/components/add-to-cart-form.js';
 import { ProductPage } from '../../features/catalog/components/product-page.js';
+import { BuyNowLink } from '../../features/checkout/components/buy-now-link.js';
 
 export function Component() {
   const { handle = '' } = useParams();
@@ -10,7 +11,12 @@ export function Component() {
       key={handle}
       handle={handle}
       // A new option starts with a fresh quantity and no stale success or error message.
-      renderPurchase={(target) => <AddToCartForm key={target.variantId} {...target} />}
+      renderPurchase={(target) => (
+        <>
+          <AddToCartForm key={target.variantId} {...target} />
+          <BuyNowLink {...target} />
+        </>
+      )}
     />
   );
 }

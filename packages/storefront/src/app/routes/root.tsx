@@ -13,6 +13,9 @@ import { Layout } from '../../components/ui/layout.js';
 import { PageTitle } from '../../components/ui/page-title.js';
 import { LoadingState } from '../../components/ui/spinner.js';
 import { ErrorState } from '../../components/ui/states.js';
+import { AccountLocaleSync } from '../../features/accounts/components/account-locale-sync.js';
+import { AccountMenu } from '../../features/accounts/components/account-menu.js';
+import { VerifyEmailBanner } from '../../features/accounts/components/verify-email-banner.js';
 import { CartLink } from '../../features/cart/components/cart-link.js';
 import { SearchForm } from '../../features/catalog/components/search-form.js';
 import { LanguageSwitch } from '../../features/i18n/components/language-switch.js';
@@ -45,6 +48,15 @@ function useFocusMainOnNavigate() {
   }, [pathname]);
 }
 
+function FooterLinks() {
+  const { t } = useTranslation();
+  return (
+    <Link to={paths.help.getHref()} data-testid="help-link">
+      {t('help.link')}
+    </Link>
+  );
+}
+
 function Frame({ children }: { children: ReactNode }) {
   return (
     <Layout
@@ -54,8 +66,10 @@ function Frame({ children }: { children: ReactNode }) {
         <>
           <LanguageSwitch />
           <CartLink />
+          <AccountMenu />
         </>
       }
+      footerLinks={<FooterLinks />}
     >
       {children}
     </Layout>
@@ -66,6 +80,8 @@ export function RootLayout() {
   useFocusMainOnNavigate();
   return (
     <Frame>
+      <AccountLocaleSync />
+      <VerifyEmailBanner />
       <Outlet />
       <ScrollRestoration />
     </Frame>

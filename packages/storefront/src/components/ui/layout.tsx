@@ -9,6 +9,8 @@ type LayoutProps = {
   search: ReactNode;
   /** Language switch, cart link … */
   actions: ReactNode;
+  /** Links in the footer (help center …). */
+  footerLinks?: ReactNode;
   children: ReactNode;
 };
 
@@ -16,7 +18,7 @@ type LayoutProps = {
  * The page frame. It takes its header parts as slots so shared UI does not depend on features;
  * the app composes them.
  */
-export function Layout({ brand, search, actions, children }: LayoutProps) {
+export function Layout({ brand, search, actions, footerLinks, children }: LayoutProps) {
   const { t } = useTranslation();
   return (
     <div className="layout">
@@ -35,6 +37,7 @@ export function Layout({ brand, search, actions, children }: LayoutProps) {
       </main>
       <footer className="site-footer">
         <div className="site-footer__inner">
+          {footerLinks && <nav className="site-footer__links">{footerLinks}</nav>}
           <p>{t('app.footer')}</p>
           <p className="site-footer__note">{t('app.footerNote')}</p>
         </div>

@@ -25,6 +25,7 @@ const LoginPageLoginMutation = graphql(`
         code
         field
         message
+        retryAfterSeconds
       }
     }
   }
@@ -86,6 +87,10 @@ export function LoginPage({ aside, signedInShopperEmail, onSignedIn }: LoginPage
     switch (userError.code) {
       case 'INVALID_CREDENTIALS':
         return t('auth.login.errors.invalidCredentials');
+      case 'TOO_MANY_ATTEMPTS':
+        return t('auth.login.errors.tooManyAttempts', {
+          minutes: Math.max(1, Math.ceil((userError.retryAfterSeconds ?? 60) / 60)),
+        });
       default:
         // A code added to the API later: its English message beats saying nothing.
         userError.code satisfies never;

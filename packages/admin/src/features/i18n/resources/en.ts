@@ -18,6 +18,7 @@ export const en = {
         'You are signed in as {{email}}, a shopper account. This app is for staff: sign in with a staff account to continue.',
       errors: {
         invalidCredentials: 'Email or password is incorrect.',
+        tooManyAttempts: 'Too many sign-in attempts. Try again in {{minutes}} min.',
         staffOnly:
           'This app is for platform staff and merchant teams. Shopper accounts cannot use it, so you have been signed out. Please shop on the storefront.',
       },

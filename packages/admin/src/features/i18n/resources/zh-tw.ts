@@ -19,6 +19,7 @@ export const zhTW: Messages = {
       shopperSession: '您目前以購物者帳號 {{email}} 登入。本系統僅供工作人員使用，請改用工作人員帳號登入。',
       errors: {
         invalidCredentials: '電子郵件或密碼不正確。',
+        tooManyAttempts: '登入嘗試次數過多，請於 {{minutes}} 分鐘後再試。',
         staffOnly:
           '本系統僅供平台人員與商家團隊使用，購物者帳號無法使用，因此已為您登出。如需購物，請前往商城前台。',
       },

@@ -9,6 +9,7 @@ import { graphql } from '../../../gql/gql.js';
 import { type AddToCartProblem, addToCartErrorMessage } from '../add-to-cart-errors.js';
 import { cartTokenStore } from '../../../lib/cart-token.js';
 import './add-to-cart-form.css';
+import './stepper.css';
 
 const AddToCartForm_AddToCartMutation = graphql(`
   mutation AddToCartForm_AddToCartMutation($input: AddToCartInput!) {

@@ -1,4 +1,4 @@
-import { skipToken, useQuery } from '@apollo/client/react';
+import { useQuery } from '@apollo/client/react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,7 +8,7 @@ import { cartTokenStore, useCartToken } from '../../../lib/cart-token.js';
 import './cart-link.css';
 
 const CartLink_CartQuery = graphql(`
-  query CartLink_CartQuery($token: String!) {
+  query CartLink_CartQuery($token: String) {
     cart(token: $token) {
       id
       totalQuantity
@@ -16,12 +16,15 @@ const CartLink_CartQuery = graphql(`
   }
 `);
 
-/** The header's cart link with the number of units; adding to the cart updates it through the cache. */
+/**
+ * The header's cart link with the number of units; cart changes update it through the cache. Asked
+ * even without a guest token: a signed-in shopper's cart is found by the session.
+ */
 export function CartLink() {
   const { t } = useTranslation();
   const token = useCartToken();
-  const { data } = useQuery(CartLink_CartQuery, token ? { variables: { token } } : skipToken);
-  const count = token ? (data?.cart?.totalQuantity ?? 0) : 0;
+  const { data } = useQuery(CartLink_CartQuery, { variables: { token } });
+  const count = data?.cart?.totalQuantity ?? 0;
 
   useEffect(() => {
     // The server no longer knows this cart: forget it so the next add starts a fresh one.

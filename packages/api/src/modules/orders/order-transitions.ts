@@ -1,0 +1,170 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  assertNever,
+  err,
+  ok,
+  type OrderEvent,
+  type OrderStatus,
+  type OrderTransitionError,
+  type Result,
+  transition,
+} from '@marketplace/core';
+import type { Config } from '../../config.js';
+import { enqueue } from '../../jobs/job-queue.js';
+import { releaseCouponOf } from '../coupons/coupon.service.js';
+import { type OrderActorKind, OrderEntity, OrderHistoryEntity, OrderLineEntity } from './order.entity.js';
+
+export const CLOSE_UNPAID_ORDER = 'orders.close-unpaid';
+export const AUTO_CONFIRM_ORDER = 'orders.auto-confirm';
+
+const closeUnpaidKey = (orderId: number) => `${CLOSE_UNPAID_ORDER}:${orderId}`;
+const autoConfirmKey = (orderId: number) => `${AUTO_CONFIRM_ORDER}:${orderId}`;
+
+export interface OrderActor {
+  kind: OrderActorKind;
+  userId: number | null;
+}
+
+export const SYSTEM_ACTOR: OrderActor = { kind: 'SYSTEM', userId: null };
+
+/** Writes the creation entry of a new order's timeline and schedules its payment timeout. */
+export async function recordOrderCreated(
+  em: EntityManager,
+  config: Config,
+  order: OrderEntity,
+  actor: OrderActor,
+): Promise<void> {
+  em.create(OrderHistoryEntity, {
+    order,
+    fromStatus: null,
+    toStatus: order.status,
+    event: null,
+    actorKind: actor.kind,
+    actorUser: actor.userId,
+    reason: null,
+  });
+  const runAt = new Date(order.createdAt.getTime() + config.orderPaymentTimeoutMinutes * 60_000);
+  await enqueue(em, CLOSE_UNPAID_ORDER, { orderId: order.id }, { runAt, jobKey: closeUnpaidKey(order.id) });
+}
+
+/**
+ * The only way an order changes status. Locks the order row (so concurrent requests change it once),
+ * asks core `transition()`, writes the new status and a history entry, and performs what the new
+ * status implies, all in the caller's transaction. A refused transition changes nothing.
+ */
+export async function applyOrderEvent(
+  em: EntityManager,
+  config: Config,
+  orderId: number,
+  event: OrderEvent,
+  actor: OrderActor,
+  reason: string | null,
+): Promise<Result<OrderEntity, OrderTransitionError>> {
+  // Lock order: the checkout first, then the order. Transitions of sibling orders are serialised,
+  // so the last of them to close sees the others closed and releases the shared coupon.
+  const [row] = await em.execute<{ checkout_id: number }[]>(
+    'select checkout_id from customer_order where id = ?',
+    [orderId],
+  );
+  if (!row) throw new Error(`order ${orderId} not found`);
+  await em.execute('select id from checkout where id = ? for update', [row.checkout_id]);
+  const order = await em.findOneOrFail(
+    OrderEntity,
+    { id: orderId },
+    { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+  );
+  const result = transition({ status: order.status, kind: order.kind }, event);
+  if (!result.ok) return err(result.error);
+  const { from, to } = result.value;
+  const now = new Date();
+  order.status = to;
+  em.create(OrderHistoryEntity, {
+    order,
+    fromStatus: from,
+    toStatus: to,
+    event,
+    actorKind: actor.kind,
+    actorUser: actor.userId,
+    reason,
+  });
+  await em.flush();
+  await afterTransition(em, config, order, to, now);
+  await em.flush();
+  return ok(order);
+}
+
+async function afterTransition(
+  em: EntityManager,
+  config: Config,
+  order: OrderEntity,
+  to: OrderStatus,
+  now: Date,
+): Promise<void> {
+  switch (to) {
+    case 'AWAITING_PAYMENT':
+      return;
+    case 'AWAITING_SHIPMENT':
+      order.paidAt = now;
+      await em.execute('select graphile_worker.remove_job(?)', [closeUnpaidKey(order.id)]);
+      return;
+    case 'SHIPPED': {
+      order.shippedAt = now;
+      const runAt = new Date(now.getTime() + config.autoConfirmDays * 86_400_000);
+      await enqueue(
+        em,
+        AUTO_CONFIRM_ORDER,
+        { orderId: order.id },
+        { runAt, jobKey: autoConfirmKey(order.id) },
+      );
+      return;
+    }
+    case 'COMPLETED':
+      order.completedAt = now;
+      await em.execute('select graphile_worker.remove_job(?)', [autoConfirmKey(order.id)]);
+      return;
+    case 'CLOSED':
+      order.closedAt = now;
+      // Coupon before stock: the same lock order as submit, so a close and a submit cannot deadlock.
+      await releaseCouponIfUnused(em, order);
+      await releaseStock(em, order);
+      await em.execute('select graphile_worker.remove_job(?)', [closeUnpaidKey(order.id)]);
+      return;
+    case 'FAILED':
+      // Refunds (and giving stock back after a paid cancellation) come with payments.
+      await releaseCouponIfUnused(em, order);
+      return;
+    default:
+      return assertNever(to, 'order status');
+  }
+}
+
+/** Gives back the units the order reserved at submit (stock-counted variants only). */
+async function releaseStock(em: EntityManager, order: OrderEntity): Promise<void> {
+  const lines = await em.find(
+    OrderLineEntity,
+    { order, reservedQuantity: { $gt: 0 }, variant: { $ne: null } },
+    { orderBy: { variant: 'asc' } },
+  );
+  for (const line of lines) {
+    await em.execute('update product_variant set stock = stock + ? where id = ? and stock is not null', [
+      line.reservedQuantity,
+      line.variant!.id,
+    ]);
+  }
+}
+
+/**
+ * A checkout's coupon use is given back once every order that carries part of its discount has
+ * ended without a sale (closed or failed): a cancelled order of a two-merchant checkout leaves the
+ * coupon with the other order.
+ */
+async function releaseCouponIfUnused(em: EntityManager, order: OrderEntity): Promise<void> {
+  if (!order.couponCode) return;
+  const [open] = await em.execute<{ n: number }[]>(
+    `select count(*)::int as n from customer_order
+     where checkout_id = ? and coupon_code is not null and status not in ('CLOSED', 'FAILED')`,
+    [order.checkout.id],
+  );
+  if (open?.n === 0) await releaseCouponOf(em, order.checkout.id);
+}

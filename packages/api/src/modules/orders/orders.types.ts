@@ -1,0 +1,350 @@
+import { type CurrencyCode, money, ORDER_STATUSES, type OrderStatus as Status } from '@marketplace/core';
+import type { ClassType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { BaseUserError } from '../../graphql/errors.js';
+import { Money } from '../../graphql/money.type.js';
+import { connectionTypes, Node, toGlobalId } from '../../graphql/relay.js';
+import { PaymentMethod } from '../checkout/checkout.types.js';
+import type {
+  OrderActorKind as ActorKind,
+  OrderCancellationRequestEntity,
+  OrderEntity,
+  OrderHistoryEntity,
+  OrderLineEntity,
+} from './order.entity.js';
+
+export const OrderStatus = Object.fromEntries(ORDER_STATUSES.map((s) => [s, s])) as { [K in Status]: K };
+registerEnumType(OrderStatus, {
+  name: 'OrderStatus',
+  description: 'The six order statuses; `statusLabel` gives their names in the shopper’s language.',
+  valuesConfig: {
+    AWAITING_PAYMENT: { description: 'Submitted, not paid yet.' },
+    AWAITING_SHIPMENT: { description: 'Paid; the merchant is preparing it.' },
+    SHIPPED: { description: 'Handed to the carrier.' },
+    COMPLETED: { description: 'Transaction successful: received (or the service report delivered).' },
+    CLOSED: { description: 'Ended without payment (cancelled, timed out or closed by staff).' },
+    FAILED: { description: 'Transaction failed: paid but cancelled before shipment, refunded.' },
+  },
+});
+
+export const OrderKind = { GOODS: 'GOODS', SERVICE: 'SERVICE' } as const;
+registerEnumType(OrderKind, {
+  name: 'OrderKind',
+  description: 'GOODS orders are shipped (an order with any goods ships); SERVICE orders are consultations.',
+});
+
+export const OrderActorKind = {
+  SHOPPER: 'SHOPPER',
+  MERCHANT: 'MERCHANT',
+  STAFF: 'STAFF',
+  SYSTEM: 'SYSTEM',
+} as const;
+registerEnumType(OrderActorKind, { name: 'OrderActorKind', description: 'Who changed an order.' });
+
+const moneyOf = (minor: number, currency: string) => Money.from(money(minor, currency as CurrencyCode));
+
+@ObjectType('ShippingAddress', { description: 'The shipping address as given at checkout.' })
+export class ShippingAddress {
+  @Field() recipientName!: string;
+  @Field() phone!: string;
+  @Field({ description: 'ISO 3166-1 alpha-2 country code.' }) country!: string;
+  @Field() city!: string;
+  @Field() postalCode!: string;
+  @Field() line1!: string;
+  @Field(() => String, { nullable: true }) line2!: string | null;
+}
+
+@ObjectType('ServiceContact', {
+  description: 'Contact details for a consulting service, as given at checkout.',
+})
+export class ServiceContact {
+  @Field() name!: string;
+  @Field() email!: string;
+  @Field() phone!: string;
+  @Field(() => String, { nullable: true }) notes!: string | null;
+}
+
+@ObjectType('Order', { implements: Node, description: 'One merchant’s order, as the shopper sees it.' })
+export class Order extends Node {
+  @Field({ description: 'Human-readable order number, e.g. MP-20261122-0001234.' })
+  number!: string;
+
+  @Field(() => OrderStatus)
+  status!: Status;
+
+  @Field(() => OrderKind)
+  kind!: keyof typeof OrderKind;
+
+  @Field(() => PaymentMethod)
+  paymentMethod!: keyof typeof PaymentMethod;
+
+  @Field(() => Money, { description: 'Sum of the lines.' })
+  subtotal!: Money;
+
+  @Field(() => Money, { description: 'This order’s part of the coupon discount.' })
+  discount!: Money;
+
+  @Field(() => Money)
+  shippingFee!: Money;
+
+  @Field(() => Money, { description: 'subtotal − discount + shippingFee.' })
+  total!: Money;
+
+  @Field(() => String, { nullable: true, description: 'The coupon that discounted this order.' })
+  couponCode!: string | null;
+
+  @Field(() => ShippingAddress, {
+    nullable: true,
+    description: 'Where goods ship (null for service orders).',
+  })
+  shippingAddress!: ShippingAddress | null;
+
+  @Field(() => ServiceContact, { nullable: true, description: 'Contact details (orders with services).' })
+  serviceContact!: ServiceContact | null;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  paidAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  shippedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  completedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  closedAt!: Date | null;
+
+  row!: OrderEntity;
+
+  static from(row: OrderEntity): Order {
+    const m = (minor: number) => moneyOf(minor, row.currency);
+    return Object.assign(new Order(), {
+      id: toGlobalId('Order', row.id),
+      number: row.number,
+      status: row.status,
+      kind: row.kind,
+      paymentMethod: row.paymentMethod,
+      subtotal: m(row.subtotalMinor),
+      discount: m(row.discountMinor),
+      shippingFee: m(row.shippingFeeMinor),
+      total: m(row.totalMinor),
+      couponCode: row.couponCode,
+      shippingAddress: row.shipRecipientName
+        ? Object.assign(new ShippingAddress(), {
+            recipientName: row.shipRecipientName,
+            phone: row.shipPhone ?? '',
+            country: row.shipCountry ?? '',
+            city: row.shipCity ?? '',
+            postalCode: row.shipPostalCode ?? '',
+            line1: row.shipLine1 ?? '',
+            line2: row.shipLine2,
+          })
+        : null,
+      serviceContact: row.contactName
+        ? Object.assign(new ServiceContact(), {
+            name: row.contactName,
+            email: row.contactEmail ?? '',
+            phone: row.contactPhone ?? '',
+            notes: row.contactNotes,
+          })
+        : null,
+      createdAt: row.createdAt,
+      paidAt: row.paidAt,
+      shippedAt: row.shippedAt,
+      completedAt: row.completedAt,
+      closedAt: row.closedAt,
+      row,
+    });
+  }
+}
+
+@ObjectType('OrderLine', { description: 'A line as it was bought (title, SKU and price at the time).' })
+export class OrderLine {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => OrderKind)
+  kind!: keyof typeof OrderKind;
+
+  @Field({ description: 'Handle of the product, for a link to its page (it may since be off sale).' })
+  productHandle!: string;
+
+  @Field()
+  sku!: string;
+
+  @Field(() => Int)
+  quantity!: number;
+
+  @Field(() => Money)
+  unitPrice!: Money;
+
+  @Field(() => Money)
+  lineTotal!: Money;
+
+  row!: OrderLineEntity;
+
+  static from(row: OrderLineEntity, currency: string): OrderLine {
+    return Object.assign(new OrderLine(), {
+      id: toGlobalId('OrderLine', row.id),
+      kind: row.kind,
+      productHandle: row.productHandle,
+      sku: row.sku,
+      quantity: row.quantity,
+      unitPrice: moneyOf(row.unitPriceMinor, currency),
+      lineTotal: moneyOf(row.lineTotalMinor, currency),
+      row,
+    });
+  }
+}
+
+@ObjectType('OrderHistoryEntry', { description: 'One step of an order’s status timeline.' })
+export class OrderHistoryEntry {
+  @Field(() => OrderStatus, { nullable: true, description: 'Null for the order’s creation.' })
+  from!: Status | null;
+
+  @Field(() => OrderStatus)
+  to!: Status;
+
+  @Field(() => OrderActorKind)
+  actor!: ActorKind;
+
+  @Field(() => String, { nullable: true })
+  reason!: string | null;
+
+  @Field()
+  at!: Date;
+
+  static from(row: OrderHistoryEntity): OrderHistoryEntry {
+    return Object.assign(new OrderHistoryEntry(), {
+      from: row.fromStatus,
+      to: row.toStatus,
+      actor: row.actorKind,
+      reason: row.reason,
+      at: row.createdAt,
+    });
+  }
+}
+
+export const CancellationRequestStatus = {
+  PENDING: 'PENDING',
+  APPROVED: 'APPROVED',
+  REJECTED: 'REJECTED',
+} as const;
+registerEnumType(CancellationRequestStatus, { name: 'CancellationRequestStatus' });
+
+@ObjectType('OrderCancellationRequest', {
+  description: 'The shopper asked to cancel a paid order before shipment.',
+})
+export class OrderCancellationRequest {
+  @Field()
+  reason!: string;
+
+  @Field(() => CancellationRequestStatus)
+  status!: keyof typeof CancellationRequestStatus;
+
+  @Field()
+  requestedAt!: Date;
+
+  static from(row: OrderCancellationRequestEntity): OrderCancellationRequest {
+    return Object.assign(new OrderCancellationRequest(), {
+      reason: row.reason,
+      status: row.status,
+      requestedAt: row.createdAt,
+    });
+  }
+}
+
+export const { Connection: OrderConnection } = connectionTypes(Order, 'Order');
+
+/** The payload, user error and error-code enum of one order mutation (each has its own codes). */
+function orderMutationTypes<C extends string>(
+  name: string,
+  codes: Record<C, string>,
+  descriptions: Record<C, string>,
+) {
+  const ErrorCode = Object.fromEntries(Object.keys(codes).map((c) => [c, c])) as { [K in C]: K };
+  registerEnumType(ErrorCode, {
+    name: `${name}ErrorCode`,
+    description: `Why \`${name[0]!.toLowerCase()}${name.slice(1)}\` refused.`,
+    valuesConfig: Object.fromEntries(
+      Object.entries(descriptions).map(([k, d]) => [k, { description: d as string }]),
+    ) as Partial<Record<C, { description: string }>>,
+  });
+
+  @ObjectType(`${name}UserError`, { implements: BaseUserError })
+  class UserError extends BaseUserError {
+    @Field(() => ErrorCode)
+    code!: C;
+  }
+
+  @ObjectType(`${name}Payload`)
+  class Payload {
+    @Field(() => Order, { nullable: true, description: 'The order after the change; null when refused.' })
+    order!: Order | null;
+
+    @Field(() => [UserError])
+    userErrors!: UserError[];
+  }
+  return { ErrorCode, UserError: UserError as ClassType<UserError>, Payload: Payload as ClassType<Payload> };
+}
+
+const COMMON = {
+  ORDER_NOT_FOUND: 'The viewer has no order with this ID.',
+  INVALID_TRANSITION: 'The order’s status does not allow this now.',
+};
+
+export const CancelOrder = orderMutationTypes(
+  'CancelOrder',
+  { ORDER_NOT_FOUND: '', INVALID_TRANSITION: '', INVALID_REASON: '' },
+  {
+    ...COMMON,
+    INVALID_REASON: 'The reason is longer than 500 characters.',
+  },
+);
+export const RequestOrderCancellation = orderMutationTypes(
+  'RequestOrderCancellation',
+  { ORDER_NOT_FOUND: '', INVALID_TRANSITION: '', INVALID_REASON: '', ALREADY_REQUESTED: '' },
+  {
+    ...COMMON,
+    INVALID_REASON: 'Give a reason of 1–500 characters.',
+    ALREADY_REQUESTED: 'A cancellation has already been requested for this order.',
+  },
+);
+export const ConfirmReceipt = orderMutationTypes(
+  'ConfirmReceipt',
+  { ORDER_NOT_FOUND: '', INVALID_TRANSITION: '' },
+  COMMON,
+);
+
+export type OrderMutationError<C extends string = string> = {
+  code: C;
+  message: string;
+  field: string[] | null;
+};
+
+@InputType('CancelOrderInput')
+export class CancelOrderInput {
+  @Field(() => ID)
+  orderId!: string;
+
+  @Field(() => String, { nullable: true })
+  reason?: string | null;
+}
+
+@InputType('RequestOrderCancellationInput')
+export class RequestOrderCancellationInput {
+  @Field(() => ID)
+  orderId!: string;
+
+  @Field()
+  reason!: string;
+}
+
+@InputType('ConfirmReceiptInput')
+export class ConfirmReceiptInput {
+  @Field(() => ID)
+  orderId!: string;
+}

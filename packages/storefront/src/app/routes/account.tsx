@@ -1,0 +1,5 @@
+import { AccountPage } from '../../features/accounts/components/account-page.js';
+
+export function Component() {
+  return <AccountPage />;
+}

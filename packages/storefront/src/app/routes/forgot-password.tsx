@@ -1,0 +1,5 @@
+import { ForgotPasswordPage } from '../../features/accounts/components/forgot-password-page.js';
+
+export function Component() {
+  return <ForgotPasswordPage />;
+}

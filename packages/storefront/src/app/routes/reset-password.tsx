@@ -1,0 +1,5 @@
+import { ResetPasswordPage } from '../../features/accounts/components/reset-password-page.js';
+
+export function Component() {
+  return <ResetPasswordPage />;
+}
