@@ -121,3 +121,9 @@ export { isProductKind, PRODUCT_KINDS, type ProductKind } from './product.js';
 export { type Err, err, type Ok, ok, type Result } from './result.js';
 export { isStaffRole, isUserRole, USER_ROLES, type UserRole } from './roles.js';
 export { type ShippingPolicy, shippingFee } from './shipping.js';
+export {
+  MERCHANT_STATUSES,
+  type MerchantStatus,
+  merchantCanSell,
+  SELLING_MERCHANT_STATUSES,
+} from './merchant-status.js';

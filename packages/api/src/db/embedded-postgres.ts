@@ -55,15 +55,29 @@ export async function startEmbeddedPostgres(opts: {
   }
   await pg.start();
   logger?.info({ port, dataDir }, 'embedded PostgreSQL started');
-  let stopped = false;
+  // The package registers an exit hook that stops every cluster on SIGINT/SIGTERM. That races the
+  // platform's own shutdown, which still needs the database to drain requests and jobs. So the hook's
+  // stop waits for ours (or 10 s, in case the process is dying without it) before stopping for real.
+  let stopping: Promise<void> | null = null;
+  const realStop = pg.stop.bind(pg);
+  const stopOnce = () => {
+    stopping ??= realStop().then(() => logger?.info('embedded PostgreSQL stopped'));
+    return stopping;
+  };
+  let appStopped: () => void = () => undefined;
+  const appDone = new Promise<void>((resolve) => {
+    appStopped = resolve;
+  });
+  pg.stop = async () => {
+    await Promise.race([appDone, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+    await stopOnce();
+  };
   return {
     port,
     url: (database) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
     stop: async () => {
-      if (stopped) return;
-      stopped = true;
-      await pg.stop();
-      logger?.info('embedded PostgreSQL stopped');
+      await stopOnce();
+      appStopped();
     },
   };
 }

@@ -1,3 +1,4 @@
+import { merchantCanSell } from '@marketplace/core';
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Address } from '../modules/accounts/address.types.js';
 import { Category, Merchant, Product, ProductVariant } from '../modules/catalog/catalog.types.js';
@@ -29,7 +30,7 @@ async function fetchNode(id: string, ctx: Context): Promise<Node | null> {
     }
     case 'Merchant': {
       const row = await ctx.loaders.catalog.merchant.load(key.id);
-      return row && row.status === 'ACTIVE' ? Merchant.from(row) : null;
+      return row && merchantCanSell(row.status) ? Merchant.from(row) : null;
     }
     case 'Category': {
       const row = await ctx.loaders.catalog.category.load(key.id);

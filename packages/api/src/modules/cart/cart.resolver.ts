@@ -1,3 +1,4 @@
+import { merchantCanSell } from '@marketplace/core';
 import {
   type CartLineAvailability,
   cartLineAvailability,
@@ -202,6 +203,10 @@ async function availabilityOf(line: CartLine, ctx: Context): Promise<CartLineAva
   const v = await ctx.loaders.catalog.variant.load(line.row.variant.id);
   const product = v ? await ctx.loaders.catalog.product.load(v.product.id) : null;
   const merchant = product ? await ctx.loaders.catalog.merchant.load(product.merchant.id) : null;
-  const onSale = product?.status === 'PUBLISHED' && merchant?.status === 'ACTIVE';
+  const onSale =
+    product?.status === 'PUBLISHED' &&
+    merchant !== null &&
+    merchant !== undefined &&
+    merchantCanSell(merchant.status);
   return cartLineAvailability({ quantity: line.row.quantity, onSale, stock: v?.stock ?? 0 });
 }

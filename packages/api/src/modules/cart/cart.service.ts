@@ -1,3 +1,4 @@
+import { merchantCanSell, SELLING_MERCHANT_STATUSES } from '@marketplace/core';
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -62,7 +63,7 @@ export class CartService {
   private findSellableVariant(em: EntityManager, id: number): Promise<ProductVariantEntity | null> {
     return em.findOne(
       ProductVariantEntity,
-      { id, product: { status: 'PUBLISHED', merchant: { status: 'ACTIVE' } } },
+      { id, product: { status: 'PUBLISHED', merchant: { status: { $in: [...SELLING_MERCHANT_STATUSES] } } } },
       { populate: ['product'] },
     );
   }
@@ -188,7 +189,7 @@ export class CartService {
         if (!line) return fail('LINE_NOT_FOUND', 'Your cart has no line with this ID.', 'lineId');
         const { product } = line.variant;
         const title = `“${product.titleEn}”`;
-        if (product.status !== 'PUBLISHED' || product.merchant.status !== 'ACTIVE') {
+        if (product.status !== 'PUBLISHED' || !merchantCanSell(product.merchant.status)) {
           return fail('OFF_SALE', `${title} is no longer on sale; remove it from your cart.`, 'quantity');
         }
         const check = checkLineQuantity(input.quantity, line.variant.stock);

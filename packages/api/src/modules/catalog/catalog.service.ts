@@ -1,3 +1,4 @@
+import { SELLING_MERCHANT_STATUSES } from '@marketplace/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ProductKind } from '@marketplace/core';
 import { PublicError } from '../../graphql/errors.js';
@@ -47,7 +48,7 @@ export class CatalogService {
       .createQueryBuilder(ProductEntity, 'p')
       .join('p.merchant', 'm')
       .where({ status: 'PUBLISHED' })
-      .andWhere({ merchant: { status: 'ACTIVE' } });
+      .andWhere({ merchant: { status: { $in: [...SELLING_MERCHANT_STATUSES] } } });
   }
 
   async listProducts(filter: ProductFilter): Promise<ConnectionShape<ProductEntity>> {

@@ -112,6 +112,11 @@ describe('products', () => {
     await api.sql(`update merchant set status = 'SAFE_FROZEN' where id = $1`, [p.merchant_id]);
     const frozen = await api.gql<Page>(PRODUCTS, { first: 100 });
     expect(frozen.data.products.nodes.map((n) => n.handle)).not.toContain(p.handle);
+
+    // A general freeze stops the merchant publishing, not shoppers buying: its listings stay on sale.
+    await api.sql(`update merchant set status = 'GENERAL_FROZEN' where id = $1`, [p.merchant_id]);
+    const general = await api.gql<Page>(PRODUCTS, { first: 100 });
+    expect(general.data.products.nodes.map((n) => n.handle)).toContain(p.handle);
     await api.sql(`update merchant set status = 'ACTIVE' where id = $1`, [p.merchant_id]);
   });
 });

@@ -1,7 +1,8 @@
+import type { MerchantStatus } from '@marketplace/core';
 import type { Opt } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
-export type MerchantStatus = 'ACTIVE' | 'GENERAL_FROZEN' | 'SAFE_FROZEN' | 'DELETED';
+export type { MerchantStatus } from '@marketplace/core';
 
 @Entity({ tableName: 'merchant' })
 export class MerchantEntity {

@@ -1,3 +1,4 @@
+import { merchantCanSell } from '@marketplace/core';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
@@ -75,7 +76,7 @@ export async function quoteCheckout(
   for (const [index, item] of selection.items.entries()) {
     const field = item.cartLineId === null ? ['input', 'buyNow'] : ['input', 'cartLineIds', String(index)];
     const { product } = item.variant;
-    if (product.status !== 'PUBLISHED' || product.merchant.status !== 'ACTIVE') {
+    if (product.status !== 'PUBLISHED' || !merchantCanSell(product.merchant.status)) {
       errors.push(
         checkoutError('VARIANT_UNAVAILABLE', 'This item is no longer on sale.', field, {
           lineId: item.lineId,

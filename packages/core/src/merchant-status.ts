@@ -1,0 +1,28 @@
+/**
+ * A merchant's standing on the platform. Under a general freeze the merchant may not publish or
+ * change listings, but its listings stay on sale (buying, paying and order processing keep working);
+ * a safe freeze takes them off sale; a deleted merchant is gone for good.
+ */
+export const MERCHANT_STATUSES = ['ACTIVE', 'GENERAL_FROZEN', 'SAFE_FROZEN', 'DELETED'] as const;
+export type MerchantStatus = (typeof MERCHANT_STATUSES)[number];
+
+/** Statuses whose published listings shoppers can see and buy. */
+export const SELLING_MERCHANT_STATUSES = [
+  'ACTIVE',
+  'GENERAL_FROZEN',
+] as const satisfies readonly MerchantStatus[];
+
+export function merchantCanSell(status: MerchantStatus): boolean {
+  switch (status) {
+    case 'ACTIVE':
+    case 'GENERAL_FROZEN':
+      return true;
+    case 'SAFE_FROZEN':
+    case 'DELETED':
+      return false;
+    default: {
+      const unknown: never = status;
+      return unknown;
+    }
+  }
+}
