@@ -111,9 +111,11 @@ describe('shopper journey', () => {
 
     await page.locator('input[name="recipientName"]').fill('Journey Shopper');
     await page.locator('input[name="phone"]').fill('+886912345678');
-    await page.locator('input[name="country"]').fill('TW');
-    await page.locator('input[name="city"]').fill('Taipei');
-    await page.locator('input[name="postalCode"]').fill('100');
+    await page.locator('input[name="countryCode"]').fill('TW');
+    await page.locator('input[name="region"]').fill('Taipei City');
+    await page.locator('input[name="city"]').fill('Zhongzheng District');
+    // The postal code is optional, as in the address book.
+    await page.locator('input[name="postalCode"]').fill('');
     await page.locator('input[name="line1"]').fill('No. 1, Section 1, Zhongshan S. Rd.');
 
     const totalBefore = (await page.getByTestId('checkout-total').textContent()) ?? '';
@@ -146,6 +148,10 @@ describe('shopper journey', () => {
       .getByRole('link')
       .first()
       .click();
+    // The order keeps the address as entered, region included.
+    const shippedTo = page.locator('address').filter({ hasText: 'Journey Shopper' });
+    await shippedTo.waitFor();
+    expect(await shippedTo.textContent()).toContain('Zhongzheng District, Taipei City, TW');
     await page.getByTestId('cancel-order').click();
     await page.getByTestId('confirm-cancel').click();
     await page.locator('[data-testid="order-status"][data-status="CLOSED"]').first().waitFor();

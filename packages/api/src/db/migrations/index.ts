@@ -4,6 +4,7 @@ import { Migration20261122010546_email_outbox } from './Migration20261122010546_
 import { Migration20261122020000_accounts } from './Migration20261122020000_accounts.js';
 import { Migration20261122020100_orders } from './Migration20261122020100_orders.js';
 import { Migration20261122020200_help } from './Migration20261122020200_help.js';
+import { Migration20261122030000_order_address_region } from './Migration20261122030000_order_address_region.js';
 
 /** Every committed migration, in order. Listed explicitly so the same code runs from source and in tests. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -12,4 +13,8 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122020000_accounts', class: Migration20261122020000_accounts },
   { name: 'Migration20261122020100_orders', class: Migration20261122020100_orders },
   { name: 'Migration20261122020200_help', class: Migration20261122020200_help },
+  {
+    name: 'Migration20261122030000_order_address_region',
+    class: Migration20261122030000_order_address_region,
+  },
 ];

@@ -1,18 +1,10 @@
-import type { ServiceContactInput, ShippingAddressInput } from './checkout.types.js';
+import type { ServiceContactInput } from './checkout.types.js';
+
+// The shipping address has no rules here: it is checked by core `checkAddress`, like the address book.
 
 export interface FieldProblem {
   field: string;
   message: string;
-}
-
-export interface ShippingAddressSnapshot {
-  recipientName: string;
-  phone: string;
-  country: string;
-  city: string;
-  postalCode: string;
-  line1: string;
-  line2: string | null;
 }
 
 export interface ServiceContactSnapshot {
@@ -24,8 +16,6 @@ export interface ServiceContactSnapshot {
 
 const PHONE = /^\+?[0-9][0-9 ()-]{4,30}[0-9]$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const POSTAL_CODE = /^[A-Za-z0-9][A-Za-z0-9 -]{0,18}[A-Za-z0-9]?$/;
-const COUNTRY = /^[A-Z]{2}$/;
 
 type Check = (value: string) => string | null;
 const required =
@@ -37,7 +27,7 @@ const pattern =
   (v) =>
     required(label, max)(v) ?? (re.test(v) ? null : `Enter a valid ${label}.`);
 
-/** Trims every text field (an address pasted with spaces is still the address). */
+/** Trims every text field (details pasted with spaces are still the details). */
 const clean = (value: string | null | undefined) => (value ?? '').trim();
 
 function validate<T extends Record<string, string>>(
@@ -50,31 +40,6 @@ function validate<T extends Record<string, string>>(
     if (message) problems.push({ field, message });
   }
   return problems;
-}
-
-export function validateShippingAddress(
-  input: ShippingAddressInput,
-): { ok: true; value: ShippingAddressSnapshot } | { ok: false; problems: FieldProblem[] } {
-  const values = {
-    recipientName: clean(input.recipientName),
-    phone: clean(input.phone),
-    country: clean(input.country).toUpperCase(),
-    city: clean(input.city),
-    postalCode: clean(input.postalCode),
-    line1: clean(input.line1),
-    line2: clean(input.line2),
-  };
-  const problems = validate(values, {
-    recipientName: required('recipient name', 120),
-    phone: pattern('phone number', PHONE, 40),
-    country: pattern('country code (e.g. TW)', COUNTRY, 2),
-    city: required('city', 120),
-    postalCode: pattern('postal code', POSTAL_CODE, 20),
-    line1: required('address', 200),
-    line2: (v) => (v.length > 200 ? 'The second address line is at most 200 characters.' : null),
-  });
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, value: { ...values, line2: values.line2 || null } };
 }
 
 export function validateServiceContact(

@@ -1,6 +1,12 @@
 import type { QueryResult } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type CurrencyCode, formatOrderNumber, money } from '@marketplace/core';
+import {
+  type CurrencyCode,
+  checkAddress,
+  formatOrderNumber,
+  money,
+  type ValidAddress,
+} from '@marketplace/core';
 import type { Config } from '../../config.js';
 import { inTransaction, Refusal } from '../../db/transaction.js';
 import { Money } from '../../graphql/money.type.js';
@@ -11,13 +17,7 @@ import { CartLineEntity } from '../cart/cart.entity.js';
 import { redeemCoupon } from '../coupons/coupon.service.js';
 import { OrderEntity, OrderLineEntity } from '../orders/order.entity.js';
 import { recordOrderCreated } from '../orders/order-transitions.js';
-import {
-  type ServiceContactSnapshot,
-  type ShippingAddressSnapshot,
-  isIdempotencyKey,
-  validateServiceContact,
-  validateShippingAddress,
-} from './checkout-input.js';
+import { isIdempotencyKey, type ServiceContactSnapshot, validateServiceContact } from './checkout-input.js';
 import { type CheckoutError, checkoutError, type Quote, quoteCheckout } from './checkout-quote.js';
 import { CheckoutEntity } from './checkout.entity.js';
 import type {
@@ -121,11 +121,11 @@ export class CheckoutService {
     input: SubmitOrderInput,
   ): {
     errors: CheckoutError[];
-    address: ShippingAddressSnapshot | null;
+    address: ValidAddress | null;
     contact: ServiceContactSnapshot | null;
   } {
     const errors: CheckoutError[] = [];
-    let address: ShippingAddressSnapshot | null = null;
+    let address: ValidAddress | null = null;
     let contact: ServiceContactSnapshot | null = null;
     if (quote.items.some((i) => i.variant.product.kind === 'GOODS')) {
       if (!input.shippingAddress) {
@@ -136,12 +136,13 @@ export class CheckoutService {
           ]),
         );
       } else {
-        const checked = validateShippingAddress(input.shippingAddress);
+        // The address book's rules (core), so a saved address is always a valid shipping address.
+        const checked = checkAddress(input.shippingAddress);
         if (checked.ok) address = checked.value;
         else
-          for (const p of checked.problems)
+          for (const e of checked.error)
             errors.push(
-              checkoutError('INVALID_SHIPPING_ADDRESS', p.message, ['input', 'shippingAddress', p.field]),
+              checkoutError('INVALID_SHIPPING_ADDRESS', e.message, ['input', 'shippingAddress', e.field]),
             );
       }
     }
@@ -171,7 +172,7 @@ export class CheckoutService {
     viewer: Viewer,
     input: SubmitOrderInput,
     quote: Quote,
-    details: { address: ShippingAddressSnapshot | null; contact: ServiceContactSnapshot | null },
+    details: { address: ValidAddress | null; contact: ServiceContactSnapshot | null },
   ): Promise<CheckoutEntity> {
     const { priced } = quote;
     const checkout = em.create(CheckoutEntity, {
@@ -212,7 +213,8 @@ export class CheckoutService {
           ? {
               shipRecipientName: address.recipientName,
               shipPhone: address.phone,
-              shipCountry: address.country,
+              shipCountry: address.countryCode,
+              shipRegion: address.region,
               shipCity: address.city,
               shipPostalCode: address.postalCode,
               shipLine1: address.line1,

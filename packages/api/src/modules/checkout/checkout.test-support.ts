@@ -5,10 +5,11 @@ import type { TestApi } from '../../../test/harness.js';
 
 export const gid = (type: string, id: number | string) => Buffer.from(`${type}:${id}`).toString('base64url');
 
+/** A shipping address: the address book's fields (`AddressInput`), checked by the same core rules. */
 export const ADDRESS = {
   recipientName: 'Lin Mei',
   phone: '+886 912 345 678',
-  country: 'tw',
+  countryCode: 'tw',
   city: 'Taipei',
   postalCode: '106',
   line1: 'No. 1, Section 4, Roosevelt Rd',
@@ -99,7 +100,7 @@ const MONEY = 'minorUnits';
 export const ORDER_FIELDS = `id number status kind couponCode paymentMethod
   subtotal { ${MONEY} } discount { ${MONEY} } shippingFee { ${MONEY} } total { ${MONEY} }
   merchant { handle } lines { sku quantity unitPrice { ${MONEY} } lineTotal { ${MONEY} } }
-  shippingAddress { recipientName country postalCode line1 line2 } serviceContact { name email notes }
+  shippingAddress { recipientName phone countryCode region city postalCode line1 line2 } serviceContact { name email notes }
   history { from to actor reason }`;
 
 export const SUBMIT = `

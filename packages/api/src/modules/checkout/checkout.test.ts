@@ -161,7 +161,10 @@ describe('submitOrder', () => {
     expect(new Set(checkout.orders.map((o: Gql) => o.number)).size).toBe(3);
     expect(checkout.orders[0].shippingAddress).toEqual({
       recipientName: 'Lin Mei',
-      country: 'TW',
+      phone: '+886912345678',
+      countryCode: 'TW',
+      region: null,
+      city: 'Taipei',
       postalCode: '106',
       line1: ADDRESS.line1,
       line2: null,
@@ -235,6 +238,77 @@ describe('submitOrder', () => {
     expect(cart.data.cart.lines).toEqual([{ quantity: 1, variant: { sku: 'CAF-DRP-30' } }]);
   });
 
+  test('a shipping address without a postal code is accepted (Hong Kong has none)', async ({ api }) => {
+    const { token } = await newShopper(api);
+    const v = await variant(api, 'HOM-KET-SLV', { price: 4200, stock: 10 });
+    const { postalCode: _none, ...withoutPostalCode } = ADDRESS;
+    const result = await submit(api, token, {
+      buyNow: { variantId: v.id, quantity: 1 },
+      shippingAddress: { ...withoutPostalCode, phone: '+852 9123 4567', countryCode: 'HK', city: 'Kowloon' },
+    });
+    expect(result.userErrors).toEqual([]);
+    expect(result.checkout.orders[0].shippingAddress).toMatchObject({
+      phone: '+85291234567',
+      countryCode: 'HK',
+      region: null,
+      city: 'Kowloon',
+      postalCode: null,
+    });
+    const [row] = await api.sql(
+      'select ship_country, ship_postal_code from customer_order where number = $1',
+      [result.checkout.orders[0].number],
+    );
+    expect(row).toEqual({ ship_country: 'HK', ship_postal_code: null });
+  });
+
+  test('an address-book entry is sent as is: its region is stored on the order and returned', async ({
+    api,
+  }) => {
+    const { token } = await newShopper(api);
+    const created = await api.gql(
+      `mutation ($input: AddressInput!) { createAddress(input: $input) { userErrors { code field } } }`,
+      {
+        input: {
+          recipientName: '陳小明',
+          phone: '+886 912 345 678',
+          countryCode: 'TW',
+          region: '臺北市',
+          city: '大安區',
+          line1: '忠孝東路四段 100 號',
+        },
+      },
+      { token },
+    );
+    expect(created.data.createAddress.userErrors).toEqual([]);
+    const book = await api.gql(
+      '{ viewer { addresses { recipientName phone countryCode region city postalCode line1 line2 } } }',
+      {},
+      { token },
+    );
+    const [saved] = book.data.viewer.addresses;
+    const v = await variant(api, 'HOM-KET-SLV', { price: 4200, stock: 10 });
+    const result = await submit(api, token, {
+      buyNow: { variantId: v.id, quantity: 1 },
+      shippingAddress: saved,
+    });
+    expect(result.userErrors).toEqual([]);
+    const [order] = result.checkout.orders;
+    expect(order.shippingAddress).toEqual(saved);
+    expect(order.shippingAddress).toMatchObject({ countryCode: 'TW', region: '臺北市', postalCode: null });
+    const [row] = await api.sql('select ship_region from customer_order where number = $1', [order.number]);
+    expect(row.ship_region).toBe('臺北市');
+    const again = await api.gql(
+      'query ($n: String!) { order(number: $n) { shippingAddress { countryCode region postalCode } } }',
+      { n: order.number },
+      { token },
+    );
+    expect(again.data.order.shippingAddress).toEqual({
+      countryCode: 'TW',
+      region: '臺北市',
+      postalCode: null,
+    });
+  });
+
   test('requires a signed-in shopper', async ({ api }) => {
     const before = await snapshot(api);
     const res = await api.gql(SUBMIT, {
@@ -249,7 +323,7 @@ describe('submitOrder', () => {
     arrange: (ctx: { api: TestApi; token: string }) => Promise<Record<string, unknown>>;
     code: string;
     field?: string[];
-    check?: (error: { available: number | null; minimumSpend: unknown }) => void;
+    check?: (error: { available: number | null; minimumSpend: unknown; message: string }) => void;
   };
   const goods = (api: TestApi, stock = 10) => variant(api, 'TEA-ALI-75', { price: 2200, stock });
 
@@ -372,6 +446,34 @@ describe('submitOrder', () => {
       }),
       code: 'INVALID_SHIPPING_ADDRESS',
       field: ['input', 'shippingAddress', 'postalCode'],
+    },
+    {
+      name: 'a Taiwanese postal code of 4 digits (core’s per-country rule)',
+      arrange: async ({ api }) => ({
+        buyNow: { variantId: (await goods(api)).id, quantity: 1 },
+        shippingAddress: { ...ADDRESS, postalCode: '1060' },
+      }),
+      code: 'INVALID_SHIPPING_ADDRESS',
+      field: ['input', 'shippingAddress', 'postalCode'],
+    },
+    {
+      name: 'a shipping address with an unknown country code',
+      arrange: async ({ api }) => ({
+        buyNow: { variantId: (await goods(api)).id, quantity: 1 },
+        shippingAddress: { ...ADDRESS, countryCode: 'XX' },
+      }),
+      code: 'INVALID_SHIPPING_ADDRESS',
+      field: ['input', 'shippingAddress', 'countryCode'],
+      check: (e) => expect(e.message).toBe('Choose a country or region.'),
+    },
+    {
+      name: 'a shipping address with a region over 100 characters',
+      arrange: async ({ api }) => ({
+        buyNow: { variantId: (await goods(api)).id, quantity: 1 },
+        shippingAddress: { ...ADDRESS, region: 'x'.repeat(101) },
+      }),
+      code: 'INVALID_SHIPPING_ADDRESS',
+      field: ['input', 'shippingAddress', 'region'],
     },
     {
       name: 'a shipping address without recipient',

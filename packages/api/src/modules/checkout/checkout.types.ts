@@ -95,27 +95,36 @@ export class BuyNowInput {
   quantity!: number;
 }
 
-@InputType('ShippingAddressInput', { description: 'Where goods are shipped (stored on the order as given).' })
+@InputType('ShippingAddressInput', {
+  description:
+    'Where goods are shipped: the same fields and rules as `AddressInput`, so any address-book entry can be sent as is (stored on the order as validated).',
+})
 export class ShippingAddressInput {
-  @Field()
+  @Field({ description: 'Who receives the parcel (1–100 characters).' })
   recipientName!: string;
 
-  @Field()
+  @Field({ description: 'Phone number with country code, e.g. `+886 912 345 678`.' })
   phone!: string;
 
-  @Field({ description: 'ISO 3166-1 alpha-2 country code, e.g. "TW".' })
-  country!: string;
+  @Field({ description: 'ISO 3166-1 alpha-2 code, e.g. `TW`.' })
+  countryCode!: string;
 
-  @Field()
+  @Field(() => String, { nullable: true, description: 'State, province or county (optional).' })
+  region?: string | null;
+
+  @Field({ description: 'City or district.' })
   city!: string;
 
-  @Field()
-  postalCode!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Postal code (optional; for TW 3, 5 or 6 digits).',
+  })
+  postalCode?: string | null;
 
-  @Field()
+  @Field({ description: 'Street, number, building (1–200 characters).' })
   line1!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Floor, unit … (optional).' })
   line2?: string | null;
 }
 

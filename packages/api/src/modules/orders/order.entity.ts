@@ -59,15 +59,19 @@ export class OrderEntity {
   @Property({ type: 'string', length: 40, nullable: true })
   couponCode: string | null = null;
 
-  // Shipping address snapshot (orders with goods).
+  // Shipping address snapshot (orders with goods), as validated by core `checkAddress`.
   @Property({ type: 'string', length: 120, nullable: true })
   shipRecipientName: string | null = null;
 
   @Property({ type: 'string', length: 40, nullable: true })
   shipPhone: string | null = null;
 
+  /** ISO 3166-1 alpha-2 code (GraphQL `countryCode`). */
   @Property({ type: 'string', length: 2, nullable: true })
   shipCountry: string | null = null;
+
+  @Property({ type: 'string', length: 100, nullable: true })
+  shipRegion: string | null = null;
 
   @Property({ type: 'string', length: 120, nullable: true })
   shipCity: string | null = null;

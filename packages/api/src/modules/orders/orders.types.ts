@@ -43,15 +43,34 @@ registerEnumType(OrderActorKind, { name: 'OrderActorKind', description: 'Who cha
 
 const moneyOf = (minor: number, currency: string) => Money.from(money(minor, currency as CurrencyCode));
 
-@ObjectType('ShippingAddress', { description: 'The shipping address as given at checkout.' })
+@ObjectType('ShippingAddress', {
+  description:
+    'The shipping address as given at checkout; the same fields as an `Address` of the address book.',
+})
 export class ShippingAddress {
-  @Field() recipientName!: string;
-  @Field() phone!: string;
-  @Field({ description: 'ISO 3166-1 alpha-2 country code.' }) country!: string;
-  @Field() city!: string;
-  @Field() postalCode!: string;
-  @Field() line1!: string;
-  @Field(() => String, { nullable: true }) line2!: string | null;
+  @Field({ description: 'Who receives the parcel.' })
+  recipientName!: string;
+
+  @Field({ description: 'Recipient’s phone number in E.164 form, e.g. `+886912345678`.' })
+  phone!: string;
+
+  @Field({ description: 'ISO 3166-1 alpha-2 country or region code, e.g. `TW`.' })
+  countryCode!: string;
+
+  @Field(() => String, { nullable: true, description: 'State, province or county (e.g. 臺北市).' })
+  region!: string | null;
+
+  @Field({ description: 'City or district (e.g. 大安區).' })
+  city!: string;
+
+  @Field(() => String, { nullable: true, description: 'Postal code, where the country has them.' })
+  postalCode!: string | null;
+
+  @Field({ description: 'Street, number, building.' })
+  line1!: string;
+
+  @Field(() => String, { nullable: true, description: 'Floor, unit, anything else.' })
+  line2!: string | null;
 }
 
 @ObjectType('ServiceContact', {
@@ -136,9 +155,10 @@ export class Order extends Node {
         ? Object.assign(new ShippingAddress(), {
             recipientName: row.shipRecipientName,
             phone: row.shipPhone ?? '',
-            country: row.shipCountry ?? '',
+            countryCode: row.shipCountry ?? '',
+            region: row.shipRegion || null,
             city: row.shipCity ?? '',
-            postalCode: row.shipPostalCode ?? '',
+            postalCode: row.shipPostalCode || null,
             line1: row.shipLine1 ?? '',
             line2: row.shipLine2,
           })

@@ -24,6 +24,14 @@ describe('problemPlace', () => {
       { kind: 'address', field: 'postalCode' },
     ],
     [
+      problem({ code: 'INVALID_SHIPPING_ADDRESS', field: ['input', 'shippingAddress', 'countryCode'] }),
+      { kind: 'address', field: 'countryCode' },
+    ],
+    [
+      problem({ code: 'INVALID_SHIPPING_ADDRESS', field: ['input', 'shippingAddress', 'region'] }),
+      { kind: 'address', field: 'region' },
+    ],
+    [
       problem({ code: 'SHIPPING_ADDRESS_REQUIRED', field: ['input', 'shippingAddress'] }),
       { kind: 'address', field: null },
     ],
@@ -49,6 +57,10 @@ describe('checkoutErrorMessage', () => {
     [
       problem({ code: 'INVALID_SHIPPING_ADDRESS', field: ['input', 'shippingAddress', 'phone'] }),
       'Enter a valid phone number.',
+    ],
+    [
+      problem({ code: 'INVALID_SHIPPING_ADDRESS', field: ['input', 'shippingAddress', 'countryCode'] }),
+      'Enter a two-letter country or region code, e.g. TW.',
     ],
     [
       problem({ code: 'INVALID_SERVICE_CONTACT', field: ['input', 'serviceContact', 'email'] }),

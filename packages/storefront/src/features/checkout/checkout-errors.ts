@@ -12,10 +12,12 @@ export type CheckoutProblem = {
   readonly minimumSpend?: MoneyValue | null;
 };
 
+/** The fields of `ShippingAddressInput`: the address book's (`AddressInput`), with the same names. */
 export const ADDRESS_FIELDS = [
   'recipientName',
   'phone',
-  'country',
+  'countryCode',
+  'region',
   'city',
   'postalCode',
   'line1',

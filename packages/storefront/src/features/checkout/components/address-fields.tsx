@@ -8,7 +8,8 @@ export type AddressValues = Record<AddressField, string>;
 export const EMPTY_ADDRESS: AddressValues = {
   recipientName: '',
   phone: '',
-  country: 'TW',
+  countryCode: 'TW',
+  region: '',
   city: '',
   postalCode: '',
   line1: '',
@@ -28,17 +29,22 @@ export type SavedAddress = {
   line2?: string | null;
 };
 
+/** Every field of the saved address, unchanged: the checkout validates addresses like the address book. */
 export function fromSavedAddress(a: SavedAddress): AddressValues {
   return {
     recipientName: a.recipientName,
     phone: a.phone,
-    country: a.countryCode,
-    city: [a.region, a.city].filter(Boolean).join(' '),
+    countryCode: a.countryCode,
+    region: a.region ?? '',
+    city: a.city,
     postalCode: a.postalCode ?? '',
     line1: a.line1,
     line2: a.line2 ?? '',
   };
 }
+
+/** Optional in `ShippingAddressInput` (as in the address book); the rest is required. */
+const OPTIONAL_FIELDS: readonly AddressField[] = ['region', 'postalCode', 'line2'];
 
 type AddressFieldsProps = {
   values: AddressValues;
@@ -65,7 +71,7 @@ export function AddressFields({ values, onChange, saved, errors }: AddressFields
       onChange={set(name)}
       autoComplete={autoComplete}
       error={errors[name]}
-      required={name !== 'line2'}
+      required={!OPTIONAL_FIELDS.includes(name)}
       {...extra}
     />
   );
@@ -101,14 +107,15 @@ export function AddressFields({ values, onChange, saved, errors }: AddressFields
         </div>
       )}
       <div className="checkout-grid">
-        {field('recipientName', 'shipping name', { maxLength: 120 })}
-        {field('phone', 'shipping tel', { maxLength: 40 })}
-        {field('country', 'shipping country', {
+        {field('recipientName', 'shipping name', { maxLength: 100 })}
+        {field('phone', 'shipping tel', { hint: t('orders.checkout.fields.phoneHint'), maxLength: 40 })}
+        {field('countryCode', 'shipping country', {
           hint: t('orders.checkout.fields.countryHint'),
           maxLength: 2,
         })}
-        {field('city', 'shipping address-level2', { maxLength: 120 })}
-        {field('postalCode', 'shipping postal-code', { maxLength: 20 })}
+        {field('region', 'shipping address-level1', { maxLength: 100 })}
+        {field('city', 'shipping address-level2', { maxLength: 100 })}
+        {field('postalCode', 'shipping postal-code', { maxLength: 12 })}
         {field('line1', 'shipping address-line1', { maxLength: 200 })}
         {field('line2', 'shipping address-line2', { maxLength: 200 })}
       </div>

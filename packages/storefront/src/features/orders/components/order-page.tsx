@@ -65,7 +65,8 @@ const OrderPage_OrderQuery = graphql(`
       shippingAddress {
         recipientName
         phone
-        country
+        countryCode
+        region
         city
         postalCode
         line1
@@ -241,7 +242,13 @@ export function OrderPage({ number }: { number: string }) {
                   </>
                 ) : null}
                 <br />
-                {address.postalCode} {address.city}, {address.country}
+                {[
+                  [address.postalCode, address.city].filter(Boolean).join(' '),
+                  address.region,
+                  address.countryCode,
+                ]
+                  .filter(Boolean)
+                  .join(', ')}
               </address>
             </section>
           )}
