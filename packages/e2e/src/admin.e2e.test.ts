@@ -1,3 +1,4 @@
+import { queryApi } from './api-client.js';
 import { describe, expect, test } from './browser.js';
 
 describe('admin', () => {
@@ -26,5 +27,28 @@ describe('admin', () => {
     // The session is gone on the server too: reloading the dashboard goes back to the login page.
     await page.goto(`${stack.adminUrl}/`);
     await page.waitForURL(/\/login/);
+  });
+
+  test('an admin reads the development mailbox', async ({ page, stack }) => {
+    // Something to read: a password reset request mails the shopper (through the outbox and a job).
+    await queryApi(
+      stack.apiUrl,
+      'mutation { requestPasswordReset(email: "shopper@example.com") { userErrors { code } } }',
+    );
+
+    await page.goto(`${stack.adminUrl}/login?next=%2Fmailbox`);
+    await page.locator('input[name="email"]').fill('admin@example.com');
+    await page.locator('input[name="password"]').fill('demo-pass-2026');
+    await page.locator('main button[type="submit"], form button[type="submit"]').first().click();
+    await page.waitForURL(/\/mailbox/);
+    await page.locator('input[name="to"]').fill('shopper@example.com');
+    await page.locator('input[name="to"]').press('Enter');
+    const item = page.getByTestId('mailbox-item').first();
+    for (let attempt = 0; attempt < 20 && !(await item.isVisible()); attempt++) {
+      await page.waitForTimeout(250);
+      await page.reload();
+    }
+    await item.getByRole('button').click();
+    expect((await item.textContent()) ?? '').toMatch(/reset-password\?token=/);
   });
 });

@@ -5,11 +5,11 @@ import { paths } from './paths';
 import { apolloClientContext } from './router-context';
 import { NotFound, RouteErrorBoundary, RouteLoading } from './routes/route-states';
 
-type PlaceholderSection = Exclude<Section, 'dashboard'>;
+type PlaceholderSection = Exclude<Section, 'dashboard' | 'mailbox'>;
 
 // Areas not built yet: each gets its own URL now so links and bookmarks keep working later.
 const PLACEHOLDER_SECTIONS = SECTIONS.filter(
-  (section): section is PlaceholderSection => section !== 'dashboard',
+  (section): section is PlaceholderSection => section !== 'dashboard' && section !== 'mailbox',
 );
 
 const placeholderRoute = (section: PlaceholderSection): RouteObject => ({
@@ -43,6 +43,11 @@ export function createAppRouter(client: ApolloClient) {
                       Component: (await import('../features/dashboard/components/dashboard-page'))
                         .DashboardPage,
                     }),
+                  },
+                  {
+                    path: paths.mailbox.path,
+                    handle: { section: 'mailbox' } satisfies SectionRouteHandle,
+                    lazy: () => import('./routes/mailbox'),
                   },
                   ...PLACEHOLDER_SECTIONS.map(placeholderRoute),
                   { path: '*', Component: NotFound },

@@ -62,6 +62,21 @@ export const en = {
     yourAreas: 'Your areas',
     comingSoon: 'Coming soon',
   },
+  mailbox: {
+    title: 'Development mailbox',
+    intro:
+      'Every email the platform wrote, newest first. Without SMTP configured, this is where they are read.',
+    filterLabel: 'Recipient',
+    filter: 'Filter',
+    emptyTitle: 'No emails',
+    emptyBody: 'Nothing has been sent to this address yet.',
+    count_one: '{{count}} email',
+    count_other: '{{count}} emails',
+    toLine: 'To {{to}}',
+    template: 'Template {{template}} · language {{locale}}',
+    loadMore: 'Load more',
+    status: { PENDING: 'Queued', SENT: 'Delivered', FAILED: 'Failed' },
+  },
   section: {
     comingSoonTitle: 'Coming soon',
     comingSoonBody: 'This area is being built. It will appear here as soon as it is ready.',
