@@ -21,6 +21,14 @@ const { commands, result } = concurrently(
       cwd: path.join(root, 'packages/api'),
       command: 'node --enable-source-maps --import @oxc-node/core/register src/main.ts',
     },
+    {
+      // Imitates PayPal and the UnionPay card acquirer locally (see packages/gateway-sandbox).
+      name: 'gateway',
+      prefixColor: 'yellow',
+      cwd: path.join(root, 'packages/gateway-sandbox'),
+      command: 'node --enable-source-maps --import @oxc-node/core/register src/main.ts',
+      env: { PAYPAL_WEBHOOK_URL: process.env.PAYPAL_WEBHOOK_URL ?? `http://localhost:${apiPort}/webhooks/paypal` },
+    },
     { name: 'storefront', prefixColor: 'green', ...vite('storefront') },
     { name: 'admin', prefixColor: 'magenta', ...vite('admin') },
   ],
@@ -28,7 +36,7 @@ const { commands, result } = concurrently(
 );
 
 console.log(
-  `\n  API         http://localhost:${apiPort}/graphql\n  storefront  http://localhost:${process.env.STOREFRONT_PORT ?? 5173}\n  admin       http://localhost:${process.env.ADMIN_PORT ?? 5174}\n`,
+  `\n  API         http://localhost:${apiPort}/graphql\n  storefront  http://localhost:${process.env.STOREFRONT_PORT ?? 5173}\n  admin       http://localhost:${process.env.ADMIN_PORT ?? 5174}\n  gateway     http://localhost:${process.env.GATEWAY_SANDBOX_PORT ?? 4010} (PayPal + UnionPay sandbox)\n`,
 );
 void commands;
 result.then(
