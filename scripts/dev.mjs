@@ -27,7 +27,9 @@ const { commands, result } = concurrently(
       prefixColor: 'yellow',
       cwd: path.join(root, 'packages/gateway-sandbox'),
       command: 'node --enable-source-maps --import @oxc-node/core/register src/main.ts',
-      env: { PAYPAL_WEBHOOK_URL: process.env.PAYPAL_WEBHOOK_URL ?? `http://localhost:${apiPort}/webhooks/paypal` },
+      env: {
+        PAYPAL_WEBHOOK_URL: process.env.PAYPAL_WEBHOOK_URL ?? `http://localhost:${apiPort}/webhooks/paypal`,
+      },
     },
     { name: 'storefront', prefixColor: 'green', ...vite('storefront') },
     { name: 'admin', prefixColor: 'magenta', ...vite('admin') },
