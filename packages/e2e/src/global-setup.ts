@@ -3,7 +3,7 @@ import { startStack } from './platform.js';
 
 declare module 'vitest' {
   interface ProvidedContext {
-    stack: { apiUrl: string; storefrontUrl: string; adminUrl: string };
+    stack: { apiUrl: string; gatewayUrl: string; storefrontUrl: string; adminUrl: string };
   }
 }
 
@@ -11,6 +11,7 @@ export default async function setup(project: TestProject) {
   const stack = await startStack();
   project.provide('stack', {
     apiUrl: stack.apiUrl,
+    gatewayUrl: stack.gatewayUrl,
     storefrontUrl: stack.storefrontUrl,
     adminUrl: stack.adminUrl,
   });

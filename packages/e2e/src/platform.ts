@@ -23,7 +23,7 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Pro
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null)
-      throw new Error(`API exited with code ${child.exitCode} before it was ready`);
+      throw new Error(`${url}: process exited with code ${child.exitCode} before it was ready`);
     try {
       const res = await fetch(url);
       if (res.ok) return;
@@ -37,6 +37,8 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Pro
 
 export interface RunningStack {
   apiUrl: string;
+  /** The payment gateway sandbox (PayPal + UnionPay card). */
+  gatewayUrl: string;
   storefrontUrl: string;
   adminUrl: string;
   stop(): Promise<void>;
@@ -51,7 +53,24 @@ export async function startStack(): Promise<RunningStack> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'mp-e2e-'));
   const apiPort = await freePort();
   const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const gatewayPort = await freePort();
+  const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
   const output: string[] = [];
+  const gateway = spawn(process.execPath, ['--import', '@oxc-node/core/register', 'src/main.ts'], {
+    cwd: path.join(root, 'packages/gateway-sandbox'),
+    env: {
+      ...process.env,
+      GATEWAY_SANDBOX_PORT: String(gatewayPort),
+      GATEWAY_SANDBOX_HOST: '127.0.0.1',
+      GATEWAY_SANDBOX_PUBLIC_URL: gatewayUrl,
+      PAYPAL_WEBHOOK_URL: `${apiUrl}/webhooks/paypal`,
+      PAYPAL_WEBHOOK_RETRY_BASE_MS: '50',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  gateway.stdout?.on('data', (d: Buffer) => output.push(`[gateway] ${d}`));
+  gateway.stderr?.on('data', (d: Buffer) => output.push(`[gateway] ${d}`));
   const api = spawn(process.execPath, ['--import', '@oxc-node/core/register', 'src/main.ts'], {
     cwd: path.join(root, 'packages/api'),
     env: {
@@ -63,6 +82,8 @@ export async function startStack(): Promise<RunningStack> {
       EMBEDDED_PG_PORT: String(await freePort()),
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
+      PAYPAL_API_URL: gatewayUrl,
+      CARD_API_URL: gatewayUrl,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -71,14 +92,18 @@ export async function startStack(): Promise<RunningStack> {
   const servers: PreviewServer[] = [];
   const stop = async () => {
     await Promise.all(servers.map((s) => s.close()));
-    if (api.exitCode === null) {
-      const exited = new Promise((r) => api.once('exit', r));
-      api.kill('SIGINT');
-      await exited;
-    }
+    await Promise.all(
+      [api, gateway].map(async (child) => {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGINT');
+        await exited;
+      }),
+    );
     await rm(dataDir, { recursive: true, force: true });
   };
   try {
+    await waitFor(`${gatewayUrl}/health`, gateway, 30_000);
     await waitFor(`${apiUrl}/health`, api, 90_000);
     process.env.API_URL = apiUrl;
     const serve = async (pkg: string) => {
@@ -95,7 +120,7 @@ export async function startStack(): Promise<RunningStack> {
     };
     const storefrontUrl = await serve('storefront');
     const adminUrl = await serve('admin');
-    return { apiUrl, storefrontUrl, adminUrl, stop };
+    return { apiUrl, gatewayUrl, storefrontUrl, adminUrl, stop };
   } catch (error) {
     await stop();
     throw new Error(`${(error as Error).message}\nAPI output:\n${output.join('')}`);
