@@ -10,6 +10,10 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const port = z.coerce.number().int().min(0).max(65535);
+const httpUrl = z
+  .url()
+  .regex(/^https?:\/\//, 'must be an http:// or https:// URL')
+  .transform((u) => u.replace(/\/+$/, ''));
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -43,6 +47,21 @@ const schema = z.object({
   SHIPPING_FEE_MINOR: z.coerce.number().int().min(0).max(10_000_000).default(500),
   FREE_SHIPPING_THRESHOLD_MINOR: z.coerce.number().int().min(0).max(1_000_000_000).default(5000),
   JOBS_ENABLED: bool.default(true),
+  // Payment gateways: the defaults point at the local sandbox (packages/gateway-sandbox).
+  PAYPAL_API_URL: httpUrl.default('http://localhost:4010'),
+  PAYPAL_CLIENT_ID: z.string().min(1).max(200).default('sandbox-client-id'),
+  PAYPAL_CLIENT_SECRET: z.string().min(1).max(200).default('sandbox-client-secret'),
+  PAYPAL_WEBHOOK_ID: z.string().min(1).max(100).default('SANDBOXWEBHOOK0001'),
+  CARD_API_URL: httpUrl.default('http://localhost:4010'),
+  CARD_SECRET_KEY: z
+    .string()
+    .regex(/^sk_\w+$/, 'must be a secret key (sk_…)')
+    .default('sk_sandbox_marketplace'),
+  CARD_PUBLISHABLE_KEY: z
+    .string()
+    .regex(/^pk_\w+$/, 'must be a publishable key (pk_…)')
+    .default('pk_sandbox_marketplace'),
+  PAYMENT_GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
 });
 
 export interface Config {
@@ -75,6 +94,16 @@ export interface Config {
   freeShippingThresholdMinor: number;
   /** Whether this process runs background jobs (several API instances may all do so safely). */
   jobsEnabled: boolean;
+  /** Payment gateways (PayPal Orders v2 and the card acquirer); sandbox defaults. */
+  payments: PaymentsConfig;
+}
+
+export interface PaymentsConfig {
+  paypal: { apiUrl: string; clientId: string; clientSecret: string; webhookId: string };
+  /** The card acquirer: its API (`/card/v1`) and hosted card field live under `apiUrl`. */
+  card: { apiUrl: string; secretKey: string; publishableKey: string };
+  /** Each gateway request is abandoned after this long (the outcome is then reconciled later). */
+  timeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -111,5 +140,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shippingFeeMinor: e.SHIPPING_FEE_MINOR,
     freeShippingThresholdMinor: e.FREE_SHIPPING_THRESHOLD_MINOR,
     jobsEnabled: e.JOBS_ENABLED,
+    payments: {
+      paypal: {
+        apiUrl: e.PAYPAL_API_URL,
+        clientId: e.PAYPAL_CLIENT_ID,
+        clientSecret: e.PAYPAL_CLIENT_SECRET,
+        webhookId: e.PAYPAL_WEBHOOK_ID,
+      },
+      card: { apiUrl: e.CARD_API_URL, secretKey: e.CARD_SECRET_KEY, publishableKey: e.CARD_PUBLISHABLE_KEY },
+      timeoutMs: e.PAYMENT_GATEWAY_TIMEOUT_MS,
+    },
   };
 }

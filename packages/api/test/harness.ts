@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import type { Config } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { startPlatform, type RunningPlatform } from '../src/platform.js';
 import { TEMPLATE_DB, testConfig } from './database.js';
@@ -28,11 +29,14 @@ export interface TestApi {
 }
 
 /** A fresh copy of the seeded template database and an API server on a free port. */
-export async function startTestApi(db: {
-  adminUrl: string;
-  baseUrl: string;
-  mediaDir: string;
-}): Promise<TestApi> {
+export async function startTestApi(
+  db: {
+    adminUrl: string;
+    baseUrl: string;
+    mediaDir: string;
+  },
+  overrides: Partial<Config> = {},
+): Promise<TestApi> {
   const name = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: db.adminUrl });
   await admin.connect();
@@ -43,7 +47,14 @@ export async function startTestApi(db: {
   const logs: Record<string, unknown>[] = [];
   const logger = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) });
   const platform = await startPlatform(
-    testConfig({ databaseUrl, mediaDir: db.mediaDir, seedDemoData: false, port: 0, host: '127.0.0.1' }),
+    testConfig({
+      databaseUrl,
+      mediaDir: db.mediaDir,
+      seedDemoData: false,
+      port: 0,
+      host: '127.0.0.1',
+      ...overrides,
+    }),
     logger,
   );
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });

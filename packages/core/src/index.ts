@@ -117,6 +117,21 @@ export {
   transition,
 } from './order-status.js';
 export { formatOrderNumber, isOrderNumber } from './order-number.js';
+export {
+  canMovePayment,
+  checkRefund,
+  isPaymentCaptured,
+  isPaymentInFlight,
+  maskCard,
+  PAYMENT_FAILURE_CODES,
+  PAYMENT_METHODS,
+  PAYMENT_STATUSES,
+  type PaymentFailureCode,
+  type PaymentMethod,
+  type PaymentStatus,
+  type RefundError,
+  statusAfterRefunds,
+} from './payment-rules.js';
 export { isProductKind, PRODUCT_KINDS, type ProductKind } from './product.js';
 export { type Err, err, type Ok, ok, type Result } from './result.js';
 export { isStaffRole, isUserRole, USER_ROLES, type UserRole } from './roles.js';

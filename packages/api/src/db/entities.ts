@@ -13,6 +13,11 @@ import { CheckoutEntity } from '../modules/checkout/checkout.entity.js';
 import { CouponRedemptionEntity } from '../modules/coupons/coupon-redemption.entity.js';
 import { CouponEntity } from '../modules/coupons/coupon.entity.js';
 import { EmailMessageEntity } from '../modules/email/email.entity.js';
+import {
+  ConsultationReportEntity,
+  OrderKeyEntity,
+  OrderKeyFailureEntity,
+} from '../modules/consulting/consulting.entity.js';
 import { ContactRequestEntity } from '../modules/help/contact-request.entity.js';
 import { HelpArticleEntity } from '../modules/help/help-article.entity.js';
 import {
@@ -21,6 +26,11 @@ import {
   OrderHistoryEntity,
   OrderLineEntity,
 } from '../modules/orders/order.entity.js';
+import {
+  PaymentEntity,
+  PaymentRefundEntity,
+  PaymentWebhookEventEntity,
+} from '../modules/payments/payment.entity.js';
 
 export const ENTITIES = [
   MerchantEntity,
@@ -45,4 +55,10 @@ export const ENTITIES = [
   EmailMessageEntity,
   HelpArticleEntity,
   ContactRequestEntity,
+  PaymentEntity,
+  PaymentRefundEntity,
+  PaymentWebhookEventEntity,
+  OrderKeyEntity,
+  ConsultationReportEntity,
+  OrderKeyFailureEntity,
 ];

@@ -3,6 +3,7 @@ import { accountsLoaders } from '../modules/accounts/accounts.loaders.js';
 import { cartLoaders } from '../modules/cart/cart.loaders.js';
 import { catalogLoaders } from '../modules/catalog/catalog.loaders.js';
 import { ordersLoaders } from '../modules/orders/orders.loaders.js';
+import { paymentsLoaders } from '../modules/payments/payments.loaders.js';
 
 export function createLoaders(em: EntityManager) {
   return {
@@ -10,6 +11,7 @@ export function createLoaders(em: EntityManager) {
     catalog: catalogLoaders(em),
     cart: cartLoaders(em),
     orders: ordersLoaders(em),
+    payments: paymentsLoaders(em),
   };
 }
 

@@ -5,6 +5,7 @@ import { Category, Merchant, Product, ProductVariant } from '../modules/catalog/
 import { checkoutFrom } from '../modules/checkout/checkout.resolver.js';
 import { HelpArticle } from '../modules/help/help.types.js';
 import { Order } from '../modules/orders/orders.types.js';
+import { Payment } from '../modules/payments/payments.types.js';
 import type { Context } from './context.js';
 import { decodeGlobalId, Node } from './relay.js';
 
@@ -43,6 +44,10 @@ async function fetchNode(id: string, ctx: Context): Promise<Node | null> {
     case 'Checkout': {
       const row = ctx.viewer ? await ctx.services.checkout.findCheckout(id) : null;
       return row ? checkoutFrom(row) : null;
+    }
+    case 'Payment': {
+      const row = await ctx.services.paymentHistory.findOwn(id);
+      return row ? Payment.from(row) : null;
     }
     case 'HelpArticle': {
       const row = await ctx.services.help.findArticleById(key.id);

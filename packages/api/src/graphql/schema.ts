@@ -24,6 +24,13 @@ import {
   OrdersResolver,
   ViewerOrdersResolver,
 } from '../modules/orders/orders.resolver.js';
+import { ConsultingResolver, OrderReportResolver } from '../modules/consulting/consulting.resolver.js';
+import {
+  CheckoutPaymentResolver,
+  PaymentsResolver,
+  ViewerPaymentsResolver,
+} from '../modules/payments/payments.resolver.js';
+import { RefundsResolver } from '../modules/payments/refunds.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 
 /** ISO 8601 date-times in UTC, e.g. `2026-11-22T08:30:00.000Z`. */
@@ -56,6 +63,12 @@ export function createSchema(): Promise<GraphQLSchema> {
       OrdersResolver,
       OrderLineResolver,
       ViewerOrdersResolver,
+      PaymentsResolver,
+      ViewerPaymentsResolver,
+      CheckoutPaymentResolver,
+      RefundsResolver,
+      ConsultingResolver,
+      OrderReportResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // Input shape is validated inside services so failures become typed userErrors.

@@ -16,6 +16,7 @@ import { createSchema } from '../graphql/schema.js';
 import { createServices } from '../graphql/services.js';
 import type { Logger } from '../logger.js';
 import { SESSION_COOKIE, viewerForToken } from '../modules/accounts/session.service.js';
+import { paypalWebhookHandler } from '../modules/payments/payment-webhooks.js';
 
 function bearerOrCookie(req: Request): string | null {
   const auth = req.headers.authorization;
@@ -111,6 +112,13 @@ export async function createApp(opts: { config: Config; orm: Orm; logger: Logger
   app.use(
     '/media',
     express.static(config.mediaDir, { fallthrough: false, index: false, maxAge: '1d', dotfiles: 'deny' }),
+  );
+
+  // PayPal signs the exact bytes it sent: the body stays raw until the signature is verified.
+  app.post(
+    '/webhooks/paypal',
+    express.raw({ type: () => true, limit: '256kb' }),
+    paypalWebhookHandler({ orm, config, logger }),
   );
 
   const secureCookie = config.nodeEnv === 'production';

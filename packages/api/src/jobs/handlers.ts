@@ -5,12 +5,16 @@ import {
   sendPasswordReset,
 } from '../modules/accounts/accounts.jobs.js';
 import { DELIVER_EMAIL, deliverEmail } from '../modules/email/email.service.js';
+import { AUTO_CONFIRM_ORDER, autoConfirmOrder, CLOSE_UNPAID_ORDER } from '../modules/orders/orders.jobs.js';
 import {
-  AUTO_CONFIRM_ORDER,
-  autoConfirmOrder,
-  CLOSE_UNPAID_ORDER,
-  closeUnpaidOrder,
-} from '../modules/orders/orders.jobs.js';
+  closeUnpaidOrderAfterPayments,
+  EXECUTE_REFUND,
+  executeRefundJob,
+  RECONCILE_PAYMENT,
+  RECONCILE_PENDING_PAYMENTS,
+  reconcilePaymentJob,
+  reconcilePendingPayments,
+} from '../modules/payments/payments.jobs.js';
 import type { JobHandler } from './job-queue.js';
 
 /** Every background task by name. Modules own their handlers; this only lists them. */
@@ -18,9 +22,16 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   [DELIVER_EMAIL]: deliverEmail,
   [SEND_PASSWORD_RESET]: sendPasswordReset,
   [PRUNE_ACCOUNT_RECORDS]: pruneAccountRecords,
-  [CLOSE_UNPAID_ORDER]: closeUnpaidOrder,
+  // The payment timeout reconciles a payment under way first: a captured checkout never closes.
+  [CLOSE_UNPAID_ORDER]: closeUnpaidOrderAfterPayments,
   [AUTO_CONFIRM_ORDER]: autoConfirmOrder,
+  [RECONCILE_PAYMENT]: reconcilePaymentJob,
+  [RECONCILE_PENDING_PAYMENTS]: reconcilePendingPayments,
+  [EXECUTE_REFUND]: executeRefundJob,
 };
 
 /** Recurring tasks (graphile-worker crontab syntax). */
-export const CRONTAB = [`17 * * * * ${PRUNE_ACCOUNT_RECORDS}`].join('\n');
+export const CRONTAB = [
+  `17 * * * * ${PRUNE_ACCOUNT_RECORDS}`,
+  `* * * * * ${RECONCILE_PENDING_PAYMENTS}`,
+].join('\n');

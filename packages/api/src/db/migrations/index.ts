@@ -5,6 +5,7 @@ import { Migration20261122020000_accounts } from './Migration20261122020000_acco
 import { Migration20261122020100_orders } from './Migration20261122020100_orders.js';
 import { Migration20261122020200_help } from './Migration20261122020200_help.js';
 import { Migration20261122030000_order_address_region } from './Migration20261122030000_order_address_region.js';
+import { Migration20261122040000_payments } from './Migration20261122040000_payments.js';
 
 /** Every committed migration, in order. Listed explicitly so the same code runs from source and in tests. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -17,4 +18,5 @@ export const MIGRATIONS: MigrationObject[] = [
     name: 'Migration20261122030000_order_address_region',
     class: Migration20261122030000_order_address_region,
   },
+  { name: 'Migration20261122040000_payments', class: Migration20261122040000_payments },
 ];

@@ -131,8 +131,10 @@ async function afterTransition(
       await em.execute('select graphile_worker.remove_job(?)', [closeUnpaidKey(order.id)]);
       return;
     case 'FAILED':
-      // Refunds (and giving stock back after a paid cancellation) come with payments.
+      // Paid, cancelled before shipment and refunded (payments): the goods never left, so the
+      // stock comes back with the coupon use.
       await releaseCouponIfUnused(em, order);
+      await releaseStock(em, order);
       return;
     default:
       return assertNever(to, 'order status');

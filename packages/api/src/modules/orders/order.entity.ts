@@ -223,4 +223,12 @@ export class OrderCancellationRequestEntity {
 
   @Property({ type: 'datetime', nullable: true })
   decidedAt: Date | null = null;
+
+  /** Customer service or merchant staff who approved or declined it. */
+  @ManyToOne(() => UserEntity, { nullable: true, deleteRule: 'set null' })
+  decidedBy: UserEntity | null = null;
+
+  /** Why it was declined (shown to the shopper). */
+  @Property({ type: 'text', nullable: true })
+  decisionReason: string | null = null;
 }

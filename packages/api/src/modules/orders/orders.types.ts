@@ -268,11 +268,19 @@ export class OrderCancellationRequest {
   @Field()
   requestedAt!: Date;
 
+  @Field(() => Date, { nullable: true, description: 'When it was approved or declined.' })
+  decidedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was declined.' })
+  decisionReason!: string | null;
+
   static from(row: OrderCancellationRequestEntity): OrderCancellationRequest {
     return Object.assign(new OrderCancellationRequest(), {
       reason: row.reason,
       status: row.status,
       requestedAt: row.createdAt,
+      decidedAt: row.decidedAt,
+      decisionReason: row.decisionReason,
     });
   }
 }

@@ -1,0 +1,204 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { isPaymentCaptured, type PaymentMethod } from '@marketplace/core';
+import type { Config } from '../../config.js';
+import { inTransaction, Refusal } from '../../db/transaction.js';
+import { fromGlobalId } from '../../graphql/relay.js';
+import { requireViewer } from '../accounts/authorization.js';
+import type { Viewer } from '../accounts/viewer.js';
+import { isIdempotencyKey } from '../checkout/checkout-input.js';
+import { paymentGateways } from './gateway/gateways.js';
+import { PaymentEntity } from './payment.entity.js';
+import {
+  awaitsStart,
+  cancelPayment,
+  describeCheckout,
+  type EngineContext,
+  inFlightPayments,
+  lockCheckout,
+  openOrders,
+  PROBLEM_MESSAGES,
+  reconcileLocked,
+  startPayment,
+} from './payment-engine.js';
+import {
+  alreadyPaid,
+  checkoutNotFound,
+  inProgress,
+  type PaymentStepResult,
+  refuse,
+  replayProblem,
+  stepResult,
+} from './payment-results.js';
+import { newReference } from './references.js';
+
+export type { PaymentErrorCode, PaymentStepResult } from './payment-results.js';
+
+export interface PayOrderInput {
+  checkoutId: string;
+  method: PaymentMethod;
+  cardToken?: string | null;
+  returnUrl?: string | null;
+  cancelUrl?: string | null;
+  idempotencyKey: string;
+}
+
+const CARD_TOKEN = /^[A-Za-z0-9_]{4,200}$/;
+const NONE = { keys: [], problem: null };
+
+/** `payOrder`: starting to pay a checkout with PayPal (→ redirect) or a UnionPay card (→ paid or SMS code). */
+export class PaymentsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly viewer: Viewer | null,
+    private readonly config: Config,
+  ) {}
+
+  private engine(em: EntityManager, viewer: Viewer): EngineContext {
+    return {
+      em,
+      config: this.config,
+      gateways: paymentGateways(this.config.payments),
+      actor: { kind: 'SHOPPER', userId: viewer.userId },
+    };
+  }
+
+  /**
+   * Starts paying every open order of the checkout (or answers the attempt already under way):
+   * idempotent by key, and a second click with another key gets the same in-flight attempt.
+   */
+  async payOrder(input: PayOrderInput): Promise<PaymentStepResult> {
+    const viewer = requireViewer(this.viewer);
+    const key = input.idempotencyKey ?? '';
+    if (!isIdempotencyKey(key)) {
+      return refuse('INVALID_IDEMPOTENCY_KEY', 'The idempotency key must be 8–100 letters, digits, - or _.', [
+        'input',
+        'idempotencyKey',
+      ]);
+    }
+    if (input.method === 'UNIONPAY_CARD' && !CARD_TOKEN.test(input.cardToken ?? '')) {
+      return refuse('INVALID_CARD_TOKEN', 'Enter your card in the card field first.', ['input', 'cardToken']);
+    }
+    const checkoutId = fromGlobalId(input.checkoutId, 'Checkout');
+    if (checkoutId === null) return checkoutNotFound();
+    const returnUrl = this.redirectUrl(input.returnUrl, 'return', input.checkoutId);
+    const cancelUrl = this.redirectUrl(input.cancelUrl, 'cancel', input.checkoutId);
+    if (returnUrl === null || cancelUrl === null) {
+      return refuse('INVALID_RETURN_URL', 'Return and cancel URLs must be pages of the storefront.', [
+        'input',
+        returnUrl === null ? 'returnUrl' : 'cancelUrl',
+      ]);
+    }
+
+    // The attempt is committed before the gateway hears of it, so a crash leaves a trace to reconcile.
+    const first = await inTransaction(this.em, (tx) =>
+      this.prepareAttempt(tx, viewer, checkoutId, input, key),
+    );
+    if (!first.payment || !awaitsStart(first.payment)) return first;
+
+    // The first gateway call, holding the checkout lock: a twin request waits, then finds the answer.
+    return inTransaction(this.em, async (tx) => {
+      const checkout = await lockCheckout(tx, checkoutId);
+      const payment = await tx.findOneOrFail(PaymentEntity, { id: first.payment!.id }, { refresh: true });
+      if (!awaitsStart(payment)) return stepResult(payment, checkout, NONE);
+      const step = await startPayment(this.engine(tx, viewer), payment, {
+        locale: viewer.locale,
+        description: await describeCheckout(tx, checkoutId, viewer.locale),
+        returnUrl,
+        cancelUrl,
+      });
+      return stepResult(payment, checkout, step);
+    });
+  }
+
+  /** Finds or records the attempt, under the checkout lock. The gateway is only asked to reconcile here. */
+  private async prepareAttempt(
+    tx: EntityManager,
+    viewer: Viewer,
+    checkoutId: number,
+    input: PayOrderInput,
+    key: string,
+  ): Promise<PaymentStepResult> {
+    const checkout = await lockCheckout(tx, checkoutId);
+    if (!checkout || checkout.user.id !== viewer.userId) throw new Refusal(checkoutNotFound());
+    const byKey = await tx.findOne(
+      PaymentEntity,
+      { user: viewer.userId, idempotencyKey: key },
+      { refresh: true },
+    );
+    if (byKey) {
+      if (byKey.checkout.id !== checkoutId || byKey.method !== input.method) {
+        throw new Refusal(
+          refuse('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another payment.', [
+            'input',
+            'idempotencyKey',
+          ]),
+        );
+      }
+      return stepResult(byKey, checkout, replayProblem(byKey));
+    }
+    const captured = await tx.findOne(PaymentEntity, {
+      checkout: checkoutId,
+      status: { $in: ['SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED'] },
+    });
+    if (captured) throw new Refusal(alreadyPaid(captured, checkout));
+
+    for (const current of await inFlightPayments(tx, checkoutId)) {
+      // A second click (another key): the attempt under way is the answer.
+      if (current.method === input.method && current.status === 'REQUIRES_ACTION') {
+        return stepResult(current, checkout, NONE);
+      }
+      // Bring it up to date first: it may have been captured, or its first call never answered.
+      const step = await reconcileLocked(this.engine(tx, viewer), current, {
+        captureApproved: false,
+        locale: viewer.locale,
+        description: await describeCheckout(tx, checkoutId, viewer.locale),
+      });
+      if (current.status === 'PENDING') return inProgress(current, checkout);
+      if (current.method === input.method) return stepResult(current, checkout, step);
+      if (isPaymentCaptured(current.status)) return alreadyPaid(current, checkout, step.keys);
+      // Switching methods: only once the other attempt is known not to have taken money.
+      if (step.problem?.code === 'GATEWAY_UNAVAILABLE') return inProgress(current, checkout);
+      if (current.status === 'REQUIRES_ACTION') {
+        await cancelPayment(tx, current, 'SUPERSEDED', `replaced by a ${input.method} payment`);
+      }
+    }
+
+    const orders = await openOrders(tx, checkoutId);
+    if (orders.length === 0) {
+      throw new Refusal(refuse('NOT_PAYABLE', PROBLEM_MESSAGES.NOT_PAYABLE, ['input', 'checkoutId']));
+    }
+    const payment = tx.create(PaymentEntity, {
+      reference: newReference('PAY'),
+      checkout,
+      user: viewer.userId,
+      idempotencyKey: key,
+      method: input.method,
+      status: 'PENDING',
+      currency: orders[0]!.currency,
+      amountMinor: orders.reduce((sum, o) => sum + o.totalMinor, 0),
+      cardToken: input.method === 'UNIONPAY_CARD' ? input.cardToken! : null,
+    });
+    await tx.flush();
+    return { payment, checkout, keys: [], userErrors: [] };
+  }
+
+  /** The storefront's own pages only: no open redirects through PayPal. */
+  private redirectUrl(
+    given: string | null | undefined,
+    kind: 'return' | 'cancel',
+    checkoutId: string,
+  ): string | null {
+    const fallback = `${this.config.storefrontUrl}/checkout/paypal/${kind}?checkoutId=${encodeURIComponent(checkoutId)}`;
+    if (!given) return fallback;
+    let url: URL;
+    try {
+      url = new URL(given);
+    } catch {
+      return null;
+    }
+    if (given.length > 1000 || !/^https?:$/.test(url.protocol)) return null;
+    const storefront = new URL(this.config.storefrontUrl).origin;
+    const local = this.config.nodeEnv !== 'production' && ['localhost', '127.0.0.1'].includes(url.hostname);
+    return url.origin === storefront || local ? url.toString() : null;
+  }
+}
