@@ -54,6 +54,9 @@ export async function startStack(): Promise<RunningStack> {
   const apiPort = await freePort();
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const gatewayPort = await freePort();
+  // Known before the API starts, so the links in its emails point at the storefront under test.
+  const storefrontPort = await freePort();
+  const adminPort = await freePort();
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
   const output: string[] = [];
   const gateway = spawn(process.execPath, ['--import', '@oxc-node/core/register', 'src/main.ts'], {
@@ -82,6 +85,7 @@ export async function startStack(): Promise<RunningStack> {
       EMBEDDED_PG_PORT: String(await freePort()),
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
+      STOREFRONT_URL: `http://127.0.0.1:${storefrontPort}`,
       PAYPAL_API_URL: gatewayUrl,
       CARD_API_URL: gatewayUrl,
     },
@@ -106,20 +110,20 @@ export async function startStack(): Promise<RunningStack> {
     await waitFor(`${gatewayUrl}/health`, gateway, 30_000);
     await waitFor(`${apiUrl}/health`, api, 90_000);
     process.env.API_URL = apiUrl;
-    const serve = async (pkg: string) => {
+    const serve = async (pkg: string, port: number) => {
       const server = await preview({
         root: path.join(root, 'packages', pkg),
         configFile: path.join(root, 'packages', pkg, 'vite.config.ts'),
         logLevel: 'warn',
-        preview: { port: await freePort(), strictPort: true, host: '127.0.0.1' },
+        preview: { port, strictPort: true, host: '127.0.0.1' },
       });
       servers.push(server);
       const url = server.resolvedUrls?.local[0];
       if (!url) throw new Error(`no URL for ${pkg} preview`);
       return url.replace(/\/$/, '');
     };
-    const storefrontUrl = await serve('storefront');
-    const adminUrl = await serve('admin');
+    const storefrontUrl = await serve('storefront', storefrontPort);
+    const adminUrl = await serve('admin', adminPort);
     return { apiUrl, gatewayUrl, storefrontUrl, adminUrl, stop };
   } catch (error) {
     await stop();

@@ -37,4 +37,26 @@ describe('paths', () => {
     expect(paths.home.getHref()).toBe(paths.home.path);
     expect(paths.search.getHref({ q: '' })).toBe(paths.search.path);
   });
+
+  it('builds the payment pages’ links', () => {
+    expect(paths.checkoutComplete.getHref('Q2hlY2tvdXQ6MQ==')).toBe(
+      '/checkout/complete/Q2hlY2tvdXQ6MQ%3D%3D',
+    );
+    expect(paths.checkoutComplete.getHref('Q2hlY2tvdXQ6MQ', 'cancelled')).toBe(
+      '/checkout/complete/Q2hlY2tvdXQ6MQ?payment=cancelled',
+    );
+    // PayPal appends `token` and `PayerID` to these.
+    expect(paths.paypalReturn.getHref('Q2hlY2tvdXQ6MQ==')).toBe(
+      '/checkout/paypal/return?checkoutId=Q2hlY2tvdXQ6MQ%3D%3D',
+    );
+    expect(paths.paypalCancel.getHref('Q2hlY2tvdXQ6MQ')).toBe(
+      '/checkout/paypal/cancel?checkoutId=Q2hlY2tvdXQ6MQ',
+    );
+    expect(paths.paymentVoucher.getHref('UGF5bWVudDox')).toBe('/account/payments/UGF5bWVudDox/voucher');
+  });
+
+  it('never puts an order key in the consultation link', () => {
+    expect(paths.consultation.getHref()).toBe('/consultation');
+    expect(paths.consultation.getHref('MP-20261122-0000001')).toBe('/consultation/MP-20261122-0000001');
+  });
 });

@@ -81,8 +81,32 @@ export const paths = {
   },
   checkoutComplete: {
     path: '/checkout/complete/:checkoutId',
-    getHref: (checkoutId: string) => `/checkout/complete/${encodeURIComponent(checkoutId)}`,
+    /** `notice`: why the shopper is back on the pay step (`cancelled`: left the PayPal page through "cancel"). */
+    getHref: (checkoutId: string, notice?: 'cancelled' | null) =>
+      withQuery(`/checkout/complete/${encodeURIComponent(checkoutId)}`, { payment: notice }),
   },
+  // Payments: PayPal sends the shopper back to these pages (it appends `token` and `PayerID`).
+  paypalReturn: {
+    path: '/checkout/paypal/return',
+    getHref: (checkoutId: string) => withQuery('/checkout/paypal/return', { checkoutId }),
+  },
+  paypalCancel: {
+    path: '/checkout/paypal/cancel',
+    getHref: (checkoutId: string) => withQuery('/checkout/paypal/cancel', { checkoutId }),
+  },
+  payments: { path: '/account/payments', getHref: () => '/account/payments' },
+  paymentVoucher: {
+    path: '/account/payments/:id/voucher',
+    getHref: (paymentId: string) => `/account/payments/${encodeURIComponent(paymentId)}/voucher`,
+  },
+  // Consulting services: the report, opened with the order number and order key (no sign-in).
+  consultation: {
+    path: '/consultation/:orderNumber?',
+    getHref: (orderNumber?: string | null) =>
+      orderNumber ? `/consultation/${encodeURIComponent(orderNumber)}` : '/consultation',
+  },
+  /** The plural form some emails use; redirects to `consultation`, keeping the `#key=` fragment. */
+  consultationLink: { path: '/consultations/:orderNumber' },
   // Help center
   help: { path: '/help', getHref: () => '/help' },
   helpArticle: {

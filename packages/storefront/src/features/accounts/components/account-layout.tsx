@@ -27,6 +27,7 @@ export function AccountLayout({ title, children }: { title: string; children: Re
     { to: paths.addresses.getHref(), label: t('accounts.nav.addresses'), end: false },
     { to: paths.changePassword.getHref(), label: t('accounts.nav.password'), end: false },
     { to: paths.orders.getHref(), label: t('accounts.nav.orders'), end: false },
+    { to: paths.payments.getHref(), label: t('payments.menu.history'), end: false },
   ];
   return (
     <RequireSignIn>

@@ -24,7 +24,7 @@ function PersonIcon() {
 
 /**
  * The header's account entry. Signed out: "Sign in" (returning to this page) and "Register".
- * Signed in: the display name opens a disclosure list (Account, My orders, Addresses, Sign out);
+ * Signed in: the display name opens a disclosure list (Account, My orders, Payments, Addresses, Sign out);
  * Escape, a click elsewhere or a navigation closes it.
  */
 export function AccountMenu() {
@@ -106,6 +106,11 @@ export function AccountMenu() {
           </li>
           <li>
             <Link to={paths.orders.getHref()}>{t('accounts.menu.orders')}</Link>
+          </li>
+          <li>
+            <Link to={paths.payments.getHref()} data-testid="payments-link">
+              {t('payments.menu.history')}
+            </Link>
           </li>
           <li>
             <Link to={paths.addresses.getHref()}>{t('accounts.menu.addresses')}</Link>

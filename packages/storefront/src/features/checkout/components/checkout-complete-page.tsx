@@ -41,8 +41,14 @@ const CheckoutCompletePage_CheckoutQuery = graphql(`
   }
 `);
 
-/** After submit: the order numbers and totals; payment itself comes next. */
-export function CheckoutCompletePage({ checkoutId }: { checkoutId: string }) {
+type CheckoutCompletePageProps = {
+  checkoutId: string;
+  /** The pay step, composed in by the route (null: nothing awaits payment). */
+  payment?: ReactNode;
+};
+
+/** After submit: the order numbers and totals, then the pay step. */
+export function CheckoutCompletePage({ checkoutId, payment }: CheckoutCompletePageProps) {
   const { t } = useTranslation();
   const locale = useApiLocale();
   const location = useLocation();
@@ -78,7 +84,7 @@ export function CheckoutCompletePage({ checkoutId }: { checkoutId: string }) {
         <p className="checkout-complete__intro">
           {t('orders.complete.intro', { count: checkout.orders.length })}
         </p>
-        <p className="checkout-complete__note">{t('orders.complete.paymentNext')}</p>
+        {!payment && <p className="checkout-complete__note">{t('orders.complete.paymentNext')}</p>}
         <table className="checkout-complete__table">
           <thead>
             <tr>
@@ -118,6 +124,7 @@ export function CheckoutCompletePage({ checkoutId }: { checkoutId: string }) {
             </tr>
           </tfoot>
         </table>
+        {payment}
         <div className="checkout-complete__actions">
           <ButtonLink to={paths.orders.getHref()}>{t('orders.complete.myOrders')}</ButtonLink>
           <ButtonLink to={paths.home.getHref()} variant="secondary">

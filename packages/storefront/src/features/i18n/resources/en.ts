@@ -6,6 +6,7 @@
 import { accountsEn } from './accounts.js';
 import { helpEn } from './help.js';
 import { ordersEn } from './orders.js';
+import { paymentsEn } from './payments.js';
 
 export const en = {
   app: {
@@ -159,6 +160,7 @@ export const en = {
   accounts: accountsEn,
   orders: ordersEn,
   help: helpEn,
+  payments: paymentsEn,
 } as const;
 
 type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

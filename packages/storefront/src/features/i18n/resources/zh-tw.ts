@@ -2,6 +2,7 @@ import { accountsZhTw } from './accounts.js';
 import type { TranslationResource } from './en.js';
 import { helpZhTw } from './help.js';
 import { ordersZhTw } from './orders.js';
+import { paymentsZhTw } from './payments.js';
 
 /** Traditional Chinese (Taiwan). Chinese has no plural forms; `_one` repeats `_other`. */
 export const zhTW: TranslationResource = {
@@ -155,4 +156,5 @@ export const zhTW: TranslationResource = {
   accounts: accountsZhTw,
   orders: ordersZhTw,
   help: helpZhTw,
+  payments: paymentsZhTw,
 };

@@ -25,6 +25,14 @@ const OrderPage_OrderQuery = graphql(`
       createdAt
       paymentMethod
       couponCode
+      checkout {
+        id
+      }
+      consultationReport {
+        title
+        body
+        deliveredAt
+      }
       subtotal {
         amount
         currencyCode
@@ -252,6 +260,19 @@ export function OrderPage({ number }: { number: string }) {
               </address>
             </section>
           )}
+          {order.consultationReport && (
+            <section className="order-card" aria-labelledby="order-report-title" data-testid="order-report">
+              <h2 id="order-report-title" className="order-card__title">
+                {t('payments.consultation.reportTitle', { title: order.consultationReport.title })}
+              </h2>
+              <p className="order-report__meta">
+                {t('payments.consultation.deliveredOn', {
+                  date: formatDateTime(order.consultationReport.deliveredAt, locale),
+                })}
+              </p>
+              <p className="order-report__body">{order.consultationReport.body}</p>
+            </section>
+          )}
           {contact && (
             <section className="order-card" aria-labelledby="order-contact-title">
               <h2 id="order-contact-title" className="order-card__title">
@@ -274,6 +295,16 @@ export function OrderPage({ number }: { number: string }) {
           )}
         </div>
         <div className="order-page__side">
+          {order.status === 'AWAITING_PAYMENT' && (
+            <ButtonLink
+              to={paths.checkoutComplete.getHref(order.checkout.id)}
+              size="lg"
+              className="order-page__pay"
+              data-testid="go-to-payment"
+            >
+              {t('payments.payNow')}
+            </ButtonLink>
+          )}
           {order.cancellationRequest && (
             <p className="order-card order-request" data-testid="cancellation-request">
               {t('orders.detail.requestPending', {

@@ -27,6 +27,9 @@ const OrdersPage_OrdersQuery = graphql(`
             number
             status
             createdAt
+            checkout {
+              id
+            }
             total {
               amount
               currencyCode
@@ -135,6 +138,16 @@ export function OrdersPage() {
                 </p>
                 <div className="order-row__foot">
                   <Price money={order.total} className="order-row__total" />
+                  {order.status === 'AWAITING_PAYMENT' && (
+                    <ButtonLink
+                      to={paths.checkoutComplete.getHref(order.checkout.id)}
+                      className="order-row__pay"
+                      aria-label={t('payments.payNowFor', { number: order.number })}
+                      data-testid="go-to-payment"
+                    >
+                      {t('payments.payNow')}
+                    </ButtonLink>
+                  )}
                   <Link
                     to={paths.order.getHref(order.number)}
                     aria-label={t('orders.list.orderNumber', { number: order.number })}
