@@ -135,6 +135,13 @@ export {
 export { isProductKind, PRODUCT_KINDS, type ProductKind } from './product.js';
 export { type Err, err, type Ok, ok, type Result } from './result.js';
 export { isStaffRole, isUserRole, USER_ROLES, type UserRole } from './roles.js';
+export {
+  checkShipment,
+  SHIPMENT_LIMITS,
+  type ShipmentDraft,
+  type ShipmentFieldError,
+  type ValidShipment,
+} from './shipment-rules.js';
 export { type ShippingPolicy, shippingFee } from './shipping.js';
 export {
   MERCHANT_STATUSES,

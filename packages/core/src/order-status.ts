@@ -117,8 +117,8 @@ export function isOrderEvent(value: unknown): value is OrderEvent {
 
 export const ORDER_STATUS_LABELS: { readonly [S in OrderStatus]: Localized<string> } = {
   AWAITING_PAYMENT: { en: 'Awaiting payment', zhTW: '待付款' },
-  AWAITING_SHIPMENT: { en: 'Awaiting shipment', zhTW: '待發貨' },
-  SHIPPED: { en: 'Shipped', zhTW: '已發貨' },
+  AWAITING_SHIPMENT: { en: 'Awaiting shipment', zhTW: '待出貨' },
+  SHIPPED: { en: 'Shipped', zhTW: '已出貨' },
   COMPLETED: { en: 'Transaction successful', zhTW: '交易成功' },
   CLOSED: { en: 'Order closed', zhTW: '訂單已關閉' },
   FAILED: { en: 'Transaction failed', zhTW: '交易失敗' },

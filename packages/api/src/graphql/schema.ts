@@ -24,6 +24,7 @@ import {
   OrdersResolver,
   ViewerOrdersResolver,
 } from '../modules/orders/orders.resolver.js';
+import { ShippingResolver } from '../modules/orders/shipping.resolver.js';
 import { ConsultingResolver, OrderReportResolver } from '../modules/consulting/consulting.resolver.js';
 import {
   CheckoutPaymentResolver,
@@ -63,6 +64,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       OrdersResolver,
       OrderLineResolver,
       ViewerOrdersResolver,
+      ShippingResolver,
       PaymentsResolver,
       ViewerPaymentsResolver,
       CheckoutPaymentResolver,

@@ -10,6 +10,7 @@ import { CheckoutService } from '../modules/checkout/checkout.service.js';
 import { MailboxService } from '../modules/email/mailbox.service.js';
 import { HelpService } from '../modules/help/help.service.js';
 import { OrdersService } from '../modules/orders/orders.service.js';
+import { ShippingService } from '../modules/orders/shipping.service.js';
 import { ConsultingService } from '../modules/consulting/consulting.service.js';
 import { PaymentHistoryService } from '../modules/payments/payment-history.service.js';
 import { PaymentReturnsService } from '../modules/payments/payment-returns.service.js';
@@ -28,6 +29,7 @@ export function createServices(em: EntityManager, viewer: Viewer | null, config:
     help: new HelpService(em, viewer, config),
     checkout: new CheckoutService(em, viewer, config),
     orders: new OrdersService(em, viewer, config),
+    shipping: new ShippingService(em, viewer, config),
     payments: new PaymentsService(em, viewer, config),
     paymentReturns: new PaymentReturnsService(em, viewer, config),
     paymentHistory: new PaymentHistoryService(em, viewer, config),

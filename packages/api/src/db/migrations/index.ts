@@ -6,6 +6,7 @@ import { Migration20261122020100_orders } from './Migration20261122020100_orders
 import { Migration20261122020200_help } from './Migration20261122020200_help.js';
 import { Migration20261122030000_order_address_region } from './Migration20261122030000_order_address_region.js';
 import { Migration20261122040000_payments } from './Migration20261122040000_payments.js';
+import { Migration20261122050000_shipping } from './Migration20261122050000_shipping.js';
 
 /** Every committed migration, in order. Listed explicitly so the same code runs from source and in tests. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -19,4 +20,5 @@ export const MIGRATIONS: MigrationObject[] = [
     class: Migration20261122030000_order_address_region,
   },
   { name: 'Migration20261122040000_payments', class: Migration20261122040000_payments },
+  { name: 'Migration20261122050000_shipping', class: Migration20261122050000_shipping },
 ];

@@ -107,6 +107,13 @@ export class OrderEntity {
   @Property({ type: 'datetime', nullable: true })
   shippedAt: Date | null = null;
 
+  // Shipment (goods), as the merchant's staff gave it at `shipOrders`.
+  @Property({ type: 'string', length: 60, nullable: true })
+  shippingCarrier: string | null = null;
+
+  @Property({ type: 'string', length: 60, nullable: true })
+  trackingNumber: string | null = null;
+
   @Property({ type: 'datetime', nullable: true })
   completedAt: Date | null = null;
 

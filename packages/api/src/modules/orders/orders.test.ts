@@ -76,7 +76,7 @@ describe('My Orders', () => {
       later.checkout.orders[0].number,
       a.checkout.orders[1].number,
     ]);
-    expect(page1.nodes[1]).toMatchObject({ status: 'AWAITING_SHIPMENT', statusLabel: '待發貨' });
+    expect(page1.nodes[1]).toMatchObject({ status: 'AWAITING_SHIPMENT', statusLabel: '待出貨' });
     expect(page1.pageInfo.hasNextPage).toBe(true);
     const page2 = (await api.gql(query, { first: 2, after: page1.pageInfo.endCursor }, { token: a.token }))
       .data.viewer.orders;

@@ -70,6 +70,11 @@ const OrderPage_OrderQuery = graphql(`
           currencyCode
         }
       }
+      shipment {
+        carrier
+        trackingNumber
+        shippedAt
+      }
       shippingAddress {
         recipientName
         phone
@@ -232,6 +237,33 @@ export function OrderPage({ number }: { number: string }) {
               </div>
             </dl>
           </section>
+          {order.shipment && (
+            <section
+              className="order-card"
+              aria-labelledby="order-shipment-title"
+              data-testid="order-shipment"
+            >
+              <h2 id="order-shipment-title" className="order-card__title">
+                {t('orders.detail.shipmentTitle')}
+              </h2>
+              <dl className="order-totals">
+                <div>
+                  <dt>{t('orders.detail.carrier')}</dt>
+                  <dd>{order.shipment.carrier}</dd>
+                </div>
+                <div>
+                  <dt>{t('orders.detail.trackingNumber')}</dt>
+                  <dd translate="no" data-testid="order-tracking-number">
+                    {order.shipment.trackingNumber}
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('orders.detail.shippedOn')}</dt>
+                  <dd>{formatDateTime(order.shipment.shippedAt, locale)}</dd>
+                </div>
+              </dl>
+            </section>
+          )}
           {address && (
             <section className="order-card" aria-labelledby="order-address-title">
               <h2 id="order-address-title" className="order-card__title">
