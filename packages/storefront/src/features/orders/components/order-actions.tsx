@@ -10,6 +10,9 @@ const OrderActions_CancelOrderMutation = graphql(`
       order {
         id
         status
+        viewerCanCancel
+        viewerCanRequestCancellation
+        viewerCanConfirmReceipt
       }
       userErrors {
         code
@@ -25,6 +28,9 @@ const OrderActions_RequestCancellationMutation = graphql(`
       order {
         id
         status
+        viewerCanCancel
+        viewerCanRequestCancellation
+        viewerCanConfirmReceipt
       }
       userErrors {
         code
@@ -40,6 +46,9 @@ const OrderActions_ConfirmReceiptMutation = graphql(`
       order {
         id
         status
+        viewerCanCancel
+        viewerCanRequestCancellation
+        viewerCanConfirmReceipt
       }
       userErrors {
         code
