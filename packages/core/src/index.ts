@@ -146,6 +146,7 @@ export { type ShippingPolicy, shippingFee } from './shipping.js';
 export {
   MERCHANT_STATUSES,
   type MerchantStatus,
+  merchantCanEditListings,
   merchantCanSell,
   SELLING_MERCHANT_STATUSES,
 } from './merchant-status.js';

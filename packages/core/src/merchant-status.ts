@@ -26,3 +26,19 @@ export function merchantCanSell(status: MerchantStatus): boolean {
     }
   }
 }
+
+/** Whether the merchant may create, change, publish or unpublish listings (only when ACTIVE). */
+export function merchantCanEditListings(status: MerchantStatus): boolean {
+  switch (status) {
+    case 'ACTIVE':
+      return true;
+    case 'GENERAL_FROZEN':
+    case 'SAFE_FROZEN':
+    case 'DELETED':
+      return false;
+    default: {
+      const unknown: never = status;
+      return unknown;
+    }
+  }
+}

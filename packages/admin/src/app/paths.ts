@@ -14,6 +14,10 @@ export const paths = {
   },
   products: { path: '/products', getHref: () => '/products' },
   orders: { path: '/orders', getHref: () => '/orders' },
+  order: {
+    path: '/orders/:number',
+    getHref: (number: string) => `/orders/${encodeURIComponent(number)}`,
+  },
   coupons: { path: '/coupons', getHref: () => '/coupons' },
   funds: { path: '/funds', getHref: () => '/funds' },
   messages: { path: '/messages', getHref: () => '/messages' },

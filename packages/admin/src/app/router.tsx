@@ -5,11 +5,12 @@ import { paths } from './paths';
 import { apolloClientContext } from './router-context';
 import { NotFound, RouteErrorBoundary, RouteLoading } from './routes/route-states';
 
-type PlaceholderSection = Exclude<Section, 'dashboard' | 'mailbox'>;
+type PlaceholderSection = Exclude<Section, 'dashboard' | 'mailbox' | 'orders' | 'products'>;
 
 // Areas not built yet: each gets its own URL now so links and bookmarks keep working later.
 const PLACEHOLDER_SECTIONS = SECTIONS.filter(
-  (section): section is PlaceholderSection => section !== 'dashboard' && section !== 'mailbox',
+  (section): section is PlaceholderSection =>
+    section !== 'dashboard' && section !== 'mailbox' && section !== 'orders' && section !== 'products',
 );
 
 const placeholderRoute = (section: PlaceholderSection): RouteObject => ({
@@ -48,6 +49,21 @@ export function createAppRouter(client: ApolloClient) {
                     path: paths.mailbox.path,
                     handle: { section: 'mailbox' } satisfies SectionRouteHandle,
                     lazy: () => import('./routes/mailbox'),
+                  },
+                  {
+                    path: paths.products.path,
+                    handle: { section: 'products' } satisfies SectionRouteHandle,
+                    lazy: () => import('./routes/products'),
+                  },
+                  {
+                    path: paths.orders.path,
+                    handle: { section: 'orders' } satisfies SectionRouteHandle,
+                    lazy: () => import('./routes/orders'),
+                  },
+                  {
+                    path: paths.order.path,
+                    handle: { section: 'orders' } satisfies SectionRouteHandle,
+                    lazy: () => import('./routes/order'),
                   },
                   ...PLACEHOLDER_SECTIONS.map(placeholderRoute),
                   { path: '*', Component: NotFound },

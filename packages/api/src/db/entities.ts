@@ -26,6 +26,7 @@ import {
   OrderHistoryEntity,
   OrderLineEntity,
 } from '../modules/orders/order.entity.js';
+import { OrderNoteEntity } from '../modules/orders-admin/order-note.entity.js';
 import {
   PaymentEntity,
   PaymentRefundEntity,
@@ -61,4 +62,5 @@ export const ENTITIES = [
   OrderKeyEntity,
   ConsultationReportEntity,
   OrderKeyFailureEntity,
+  OrderNoteEntity,
 ];

@@ -13,6 +13,11 @@ import {
   ProductVariantResolver,
 } from '../modules/catalog/catalog.resolver.js';
 import {
+  CatalogAdminImageResolver,
+  CatalogAdminResolver,
+  CatalogAdminVariantResolver,
+} from '../modules/catalog-admin/catalog-admin.resolver.js';
+import {
   CheckoutPreviewLineResolver,
   CheckoutPreviewOrderResolver,
   CheckoutResolver,
@@ -25,6 +30,7 @@ import {
   ViewerOrdersResolver,
 } from '../modules/orders/orders.resolver.js';
 import { ShippingResolver } from '../modules/orders/shipping.resolver.js';
+import { OrdersAdminResolver } from '../modules/orders-admin/orders-admin.resolver.js';
 import { ConsultingResolver, OrderReportResolver } from '../modules/consulting/consulting.resolver.js';
 import {
   CheckoutPaymentResolver,
@@ -51,6 +57,9 @@ export function createSchema(): Promise<GraphQLSchema> {
       MerchantResolver,
       CategoryResolver,
       ImageResolver,
+      CatalogAdminResolver,
+      CatalogAdminVariantResolver,
+      CatalogAdminImageResolver,
       CartResolver,
       CartLineResolver,
       AccountsResolver,
@@ -65,6 +74,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       OrderLineResolver,
       ViewerOrdersResolver,
       ShippingResolver,
+      OrdersAdminResolver,
       PaymentsResolver,
       ViewerPaymentsResolver,
       CheckoutPaymentResolver,

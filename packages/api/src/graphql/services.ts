@@ -6,10 +6,12 @@ import { AddressService } from '../modules/accounts/address.service.js';
 import type { Viewer } from '../modules/accounts/viewer.js';
 import { CartService } from '../modules/cart/cart.service.js';
 import { CatalogService } from '../modules/catalog/catalog.service.js';
+import { CatalogAdminService } from '../modules/catalog-admin/catalog-admin.service.js';
 import { CheckoutService } from '../modules/checkout/checkout.service.js';
 import { MailboxService } from '../modules/email/mailbox.service.js';
 import { HelpService } from '../modules/help/help.service.js';
 import { OrdersService } from '../modules/orders/orders.service.js';
+import { OrdersAdminService } from '../modules/orders-admin/orders-admin.service.js';
 import { ShippingService } from '../modules/orders/shipping.service.js';
 import { ConsultingService } from '../modules/consulting/consulting.service.js';
 import { PaymentHistoryService } from '../modules/payments/payment-history.service.js';
@@ -24,12 +26,14 @@ export function createServices(em: EntityManager, viewer: Viewer | null, config:
     accountSecurity: new AccountSecurityService(em, viewer, config),
     addresses: new AddressService(em, viewer),
     catalog: new CatalogService(em),
+    catalogAdmin: new CatalogAdminService(em, viewer, config),
     cart: new CartService(em, viewer),
     mailbox: new MailboxService(em, viewer),
     help: new HelpService(em, viewer, config),
     checkout: new CheckoutService(em, viewer, config),
     orders: new OrdersService(em, viewer, config),
     shipping: new ShippingService(em, viewer, config),
+    ordersAdmin: new OrdersAdminService(em, viewer, config),
     payments: new PaymentsService(em, viewer, config),
     paymentReturns: new PaymentReturnsService(em, viewer, config),
     paymentHistory: new PaymentHistoryService(em, viewer, config),

@@ -16,6 +16,7 @@ import { createSchema } from '../graphql/schema.js';
 import { createServices } from '../graphql/services.js';
 import type { Logger } from '../logger.js';
 import { SESSION_COOKIE, viewerForToken } from '../modules/accounts/session.service.js';
+import { mediaUploadHandler } from '../modules/catalog-admin/media-uploads.js';
 import { paypalWebhookHandler } from '../modules/payments/payment-webhooks.js';
 
 function bearerOrCookie(req: Request): string | null {
@@ -108,6 +109,14 @@ export async function createApp(opts: { config: Config; orm: Orm; logger: Logger
       res.status(503).json({ status: 'error', database: 'unreachable' });
     }
   });
+
+  app.post(
+    '/media/uploads',
+    mediaUploadHandler({
+      mediaDir: config.mediaDir,
+      viewerOf: (req) => viewerForToken(orm.em.fork(), bearerOrCookie(req)),
+    }),
+  );
 
   app.use(
     '/media',

@@ -7,6 +7,7 @@ import { Migration20261122020200_help } from './Migration20261122020200_help.js'
 import { Migration20261122030000_order_address_region } from './Migration20261122030000_order_address_region.js';
 import { Migration20261122040000_payments } from './Migration20261122040000_payments.js';
 import { Migration20261122050000_shipping } from './Migration20261122050000_shipping.js';
+import { Migration20261122060100_order_ops } from './Migration20261122060100_order_ops.js';
 
 /** Every committed migration, in order. Listed explicitly so the same code runs from source and in tests. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -21,4 +22,5 @@ export const MIGRATIONS: MigrationObject[] = [
   },
   { name: 'Migration20261122040000_payments', class: Migration20261122040000_payments },
   { name: 'Migration20261122050000_shipping', class: Migration20261122050000_shipping },
+  { name: 'Migration20261122060100_order_ops', class: Migration20261122060100_order_ops },
 ];

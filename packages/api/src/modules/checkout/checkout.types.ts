@@ -1,3 +1,4 @@
+import { AddressInput } from '../accounts/address.types.js';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseUserError } from '../../graphql/errors.js';
 import { Money } from '../../graphql/money.type.js';
@@ -95,39 +96,6 @@ export class BuyNowInput {
   quantity!: number;
 }
 
-@InputType('ShippingAddressInput', {
-  description:
-    'Where goods are shipped: the same fields and rules as `AddressInput`, so any address-book entry can be sent as is (stored on the order as validated).',
-})
-export class ShippingAddressInput {
-  @Field({ description: 'Who receives the parcel (1–100 characters).' })
-  recipientName!: string;
-
-  @Field({ description: 'Phone number with country code, e.g. `+886 912 345 678`.' })
-  phone!: string;
-
-  @Field({ description: 'ISO 3166-1 alpha-2 code, e.g. `TW`.' })
-  countryCode!: string;
-
-  @Field(() => String, { nullable: true, description: 'State, province or county (optional).' })
-  region?: string | null;
-
-  @Field({ description: 'City or district.' })
-  city!: string;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Postal code (optional; for TW 3, 5 or 6 digits).',
-  })
-  postalCode?: string | null;
-
-  @Field({ description: 'Street, number, building (1–200 characters).' })
-  line1!: string;
-
-  @Field(() => String, { nullable: true, description: 'Floor, unit … (optional).' })
-  line2?: string | null;
-}
-
 @InputType('ServiceContactInput', {
   description: 'How the merchant reaches the shopper for a consulting service.',
 })
@@ -164,8 +132,12 @@ export class CheckoutPreviewInput {
   description: 'Everything `submitOrder` needs. There are no price fields: the server prices everything.',
 })
 export class SubmitOrderInput extends CheckoutPreviewInput {
-  @Field(() => ShippingAddressInput, { nullable: true, description: 'Required when any goods are ordered.' })
-  shippingAddress?: ShippingAddressInput | null;
+  @Field(() => AddressInput, {
+    nullable: true,
+    description:
+      'Where goods are shipped (required when any goods are ordered): an address-book entry can be sent as is; it is validated and stored on the order.',
+  })
+  shippingAddress?: AddressInput | null;
 
   @Field(() => ServiceContactInput, {
     nullable: true,

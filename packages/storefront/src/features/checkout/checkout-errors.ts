@@ -12,7 +12,7 @@ export type CheckoutProblem = {
   readonly minimumSpend?: MoneyValue | null;
 };
 
-/** The fields of `ShippingAddressInput`: the address book's (`AddressInput`), with the same names. */
+/** The fields of `AddressInput`, which checkout uses for the shipping address as the address book does. */
 export const ADDRESS_FIELDS = [
   'recipientName',
   'phone',

@@ -1,3 +1,5 @@
+import { ordersEn } from './orders';
+import { productsEn } from './products';
 /** English messages: the source of the message keys (the other languages must have exactly these). */
 export const en = {
   app: {
@@ -77,6 +79,8 @@ export const en = {
     loadMore: 'Load more',
     status: { PENDING: 'Queued', SENT: 'Delivered', FAILED: 'Failed' },
   },
+  orders: ordersEn,
+  products: productsEn,
   section: {
     comingSoonTitle: 'Coming soon',
     comingSoonBody: 'This area is being built. It will appear here as soon as it is ready.',

@@ -1,4 +1,6 @@
 import type { Messages } from './en';
+import { ordersZhTw } from './orders';
+import { productsZhTw } from './products';
 
 /** Traditional Chinese (Taiwan) messages. */
 export const zhTW: Messages = {
@@ -77,6 +79,8 @@ export const zhTW: Messages = {
     loadMore: '載入更多',
     status: { PENDING: '排隊中', SENT: '已送達', FAILED: '寄送失敗' },
   },
+  orders: ordersZhTw,
+  products: productsZhTw,
   section: {
     comingSoonTitle: '即將推出',
     comingSoonBody: '這個功能正在建置中，完成後就會顯示在這裡。',

@@ -29,7 +29,7 @@ describe('fromSavedAddress', () => {
     });
   });
 
-  it('has exactly the fields of ShippingAddressInput', () => {
+  it('has exactly the fields of AddressInput', () => {
     expect(Object.keys(EMPTY_ADDRESS).sort()).toEqual([...ADDRESS_FIELDS].sort());
   });
 });

@@ -43,7 +43,7 @@ export function fromSavedAddress(a: SavedAddress): AddressValues {
   };
 }
 
-/** Optional in `ShippingAddressInput` (as in the address book); the rest is required. */
+/** Optional in `AddressInput` (the address book’s shape, also used for shipping); the rest is required. */
 const OPTIONAL_FIELDS: readonly AddressField[] = ['region', 'postalCode', 'line2'];
 
 type AddressFieldsProps = {

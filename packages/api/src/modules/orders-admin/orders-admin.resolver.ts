@@ -1,0 +1,127 @@
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { mapConnection } from '../../graphql/relay.js';
+import { Merchant } from '../catalog/catalog.types.js';
+import { PaymentRefund } from '../payments/payments.types.js';
+import { Order, OrderConnection } from '../orders/orders.types.js';
+import {
+  AddOrderNoteInput,
+  AddOrderNotePayload,
+  CloseOrderInput,
+  CloseOrderPayload,
+  OrderNote,
+  StaffOrdersFilter,
+  StaffOrdersSort,
+} from './orders-admin.types.js';
+
+@ArgsType()
+class StaffOrdersArgs {
+  @Field(() => Int, { defaultValue: 20, description: 'Page size (at most 100).' })
+  first!: number;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+
+  @Field(() => StaffOrdersFilter, { nullable: true })
+  filter?: StaffOrdersFilter | null;
+
+  @Field(() => StaffOrdersSort, { nullable: true, description: 'Default: newest first.' })
+  sort?: StaffOrdersSort | null;
+}
+
+@Resolver(() => Order)
+export class OrdersAdminResolver {
+  @Query(() => OrderConnection, {
+    description:
+      'Orders for the management center: merchant staff see their store’s, customer service and admins all.',
+  })
+  async staffOrders(@Args() args: StaffOrdersArgs, @Ctx() ctx: Context) {
+    return mapConnection(await ctx.services.ordersAdmin.listStaffOrders(args), Order.from);
+  }
+
+  @Query(() => [Merchant], {
+    description: 'Stores to filter `staffOrders` by: all for platform staff, their own for merchant staff.',
+  })
+  async staffOrderMerchants(@Ctx() ctx: Context): Promise<Merchant[]> {
+    return (await ctx.services.ordersAdmin.filterableMerchants()).map(Merchant.from);
+  }
+
+  @Query(() => Order, { nullable: true, description: 'One order in the staff member’s scope by its number.' })
+  async staffOrder(@Arg('number') number: string, @Ctx() ctx: Context): Promise<Order | null> {
+    const row = await ctx.services.ordersAdmin.findStaffOrder(number);
+    return row ? Order.from(row) : null;
+  }
+
+  @Query(() => String, {
+    description:
+      'The orders of the filter as CSV text (RFC 4180, at most 10 000 rows, same scope as `staffOrders`).',
+  })
+  exportOrdersCsv(
+    @Arg('filter', () => StaffOrdersFilter, { nullable: true }) filter: StaffOrdersFilter | null,
+    @Arg('sort', () => StaffOrdersSort, { nullable: true }) sort: StaffOrdersSort | null,
+    @Ctx() ctx: Context,
+  ): Promise<string> {
+    return ctx.services.ordersAdmin.exportCsv(filter, sort);
+  }
+
+  @Mutation(() => AddOrderNotePayload, { description: 'Adds an internal note (customer service, admins).' })
+  async addOrderNote(@Arg('input', () => AddOrderNoteInput) input: AddOrderNoteInput, @Ctx() ctx: Context) {
+    const r = await ctx.services.ordersAdmin.addNote(input);
+    return Object.assign(new AddOrderNotePayload(), {
+      note: r.note ? OrderNote.from(r.note) : null,
+      order: r.note ? Order.from(r.note.order) : null,
+      userErrors: r.userErrors,
+    });
+  }
+
+  @Mutation(() => CloseOrderPayload, {
+    description:
+      'Closes an order awaiting payment (customer service, admins); stock and coupon use are released.',
+  })
+  async closeOrder(@Arg('input', () => CloseOrderInput) input: CloseOrderInput, @Ctx() ctx: Context) {
+    const r = await ctx.services.ordersAdmin.close(input);
+    return Object.assign(new CloseOrderPayload(), {
+      order: r.order ? Order.from(r.order) : null,
+      userErrors: r.userErrors,
+    });
+  }
+
+  @FieldResolver(() => [OrderNote], {
+    nullable: true,
+    description: 'Internal notes, oldest first; null unless the viewer is staff who may see this order.',
+  })
+  async internalNotes(@Root() o: Order, @Ctx() ctx: Context): Promise<OrderNote[] | null> {
+    if (!ctx.services.ordersAdmin.canSeeStaffFields(o.row)) return null;
+    return (await ctx.services.ordersAdmin.notesOf(o.row)).map(OrderNote.from);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The shopper’s account email; null unless the viewer is staff who may see this order.',
+  })
+  async shopperEmail(@Root() o: Order, @Ctx() ctx: Context): Promise<string | null> {
+    if (!ctx.services.ordersAdmin.canSeeStaffFields(o.row)) return null;
+    return ctx.services.ordersAdmin.shopperEmailOf(o.row);
+  }
+
+  @FieldResolver(() => [PaymentRefund], {
+    nullable: true,
+    description: 'Refunds made for this order; null unless the viewer is staff who may see this order.',
+  })
+  async staffRefunds(@Root() o: Order, @Ctx() ctx: Context): Promise<PaymentRefund[] | null> {
+    if (!ctx.services.ordersAdmin.canSeeStaffFields(o.row)) return null;
+    return (await ctx.services.ordersAdmin.refundsOf(o.row)).map((r) => PaymentRefund.from(r, o.row.number));
+  }
+}

@@ -1,0 +1,114 @@
+import type { OrderStatus as Status } from '@marketplace/core';
+import type { ClassType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { BaseUserError } from '../../graphql/errors.js';
+import { toGlobalId } from '../../graphql/relay.js';
+import { Order, OrderStatus } from '../orders/orders.types.js';
+import type { OrderNoteEntity } from './order-note.entity.js';
+
+export const StaffOrderSortField = { CREATED_AT: 'CREATED_AT', TOTAL: 'TOTAL', NUMBER: 'NUMBER' } as const;
+registerEnumType(StaffOrderSortField, { name: 'StaffOrderSortField', description: 'How staff sort orders.' });
+
+export const SortDirection = { ASC: 'ASC', DESC: 'DESC' } as const;
+registerEnumType(SortDirection, { name: 'SortDirection' });
+
+@InputType('StaffOrdersFilter', { description: 'Narrows `staffOrders` (and the CSV export).' })
+export class StaffOrdersFilter {
+  @Field(() => OrderStatus, { nullable: true })
+  status?: Status | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only this store (ignored for merchant staff).' })
+  merchantId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Part of the order number or the shopper’s email.' })
+  search?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Created at or after.' })
+  createdFrom?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Created before.' })
+  createdTo?: Date | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only orders with (true) or without (false) a cancellation request.',
+  })
+  hasCancellationRequest?: boolean | null;
+}
+
+@InputType('StaffOrdersSort')
+export class StaffOrdersSort {
+  @Field(() => StaffOrderSortField, { defaultValue: 'CREATED_AT' })
+  field!: keyof typeof StaffOrderSortField;
+
+  @Field(() => SortDirection, { defaultValue: 'DESC' })
+  direction!: keyof typeof SortDirection;
+}
+
+@ObjectType('OrderNote', { description: 'An internal note by customer service; never shown to shoppers.' })
+export class OrderNote {
+  @Field(() => ID) id!: string;
+  @Field() text!: string;
+  @Field(() => String, { nullable: true, description: 'Email of the author.' }) authorEmail!: string | null;
+  @Field() createdAt!: Date;
+
+  static from(row: OrderNoteEntity): OrderNote {
+    return Object.assign(new OrderNote(), {
+      id: toGlobalId('OrderNote', row.id),
+      text: row.text,
+      authorEmail: row.author?.email ?? null,
+      createdAt: row.createdAt,
+    });
+  }
+}
+
+function errorTypes<C extends string>(name: string, descriptions: Record<C, string>) {
+  const ErrorCode = Object.fromEntries(Object.keys(descriptions).map((c) => [c, c])) as { [K in C]: K };
+  registerEnumType(ErrorCode, {
+    name: `${name}ErrorCode`,
+    valuesConfig: Object.fromEntries(
+      Object.entries(descriptions).map(([k, d]) => [k, { description: d as string }]),
+    ) as Partial<Record<C, { description: string }>>,
+  });
+  @ObjectType(`${name}UserError`, { implements: BaseUserError })
+  class UserError extends BaseUserError {
+    @Field(() => ErrorCode)
+    code!: C;
+  }
+  return UserError as ClassType<UserError>;
+}
+
+const AddOrderNoteUserError = errorTypes('AddOrderNote', {
+  ORDER_NOT_FOUND: 'There is no order with this ID.',
+  INVALID_TEXT: 'The note is empty or longer than 2000 characters.',
+});
+const CloseOrderUserError = errorTypes('CloseOrder', {
+  ORDER_NOT_FOUND: 'There is no order with this ID.',
+  INVALID_TRANSITION: 'Only an order awaiting payment can be closed.',
+  INVALID_REASON: 'Give a reason of 1–500 characters.',
+});
+
+@ObjectType('AddOrderNotePayload')
+export class AddOrderNotePayload {
+  @Field(() => OrderNote, { nullable: true }) note!: OrderNote | null;
+  @Field(() => Order, { nullable: true }) order!: Order | null;
+  @Field(() => [AddOrderNoteUserError]) userErrors!: InstanceType<typeof AddOrderNoteUserError>[];
+}
+
+@ObjectType('CloseOrderPayload')
+export class CloseOrderPayload {
+  @Field(() => Order, { nullable: true }) order!: Order | null;
+  @Field(() => [CloseOrderUserError]) userErrors!: InstanceType<typeof CloseOrderUserError>[];
+}
+
+@InputType('AddOrderNoteInput')
+export class AddOrderNoteInput {
+  @Field(() => ID) orderId!: string;
+  @Field() text!: string;
+}
+
+@InputType('CloseOrderInput')
+export class CloseOrderInput {
+  @Field(() => ID) orderId!: string;
+  @Field() reason!: string;
+}
