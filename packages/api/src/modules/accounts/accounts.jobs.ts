@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { JobHandler } from '../../jobs/job-queue.js';
 import { sendAccountEmail } from './account-emails.js';
 import { pruneAccountTokens, issueAccountToken } from './account-token.js';
@@ -14,7 +15,12 @@ export const sendPasswordReset: JobHandler = async (payload, { em, config }) => 
   const email = (payload as { email?: unknown }).email;
   if (typeof email !== 'string') return;
   await em.transactional(async (tx) => {
-    const user = await tx.findOne(UserEntity, { email, status: 'ACTIVE' });
+    // The row lock serialises two runs for one account (a queued job and one already running).
+    const user = await tx.findOne(
+      UserEntity,
+      { email, status: 'ACTIVE' },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
     if (!user) return;
     // Someone pressing "send" repeatedly gets one email a minute, not a flood.
     if ((await secondsUntilNextEmail(tx, user, 'RESET_PASSWORD')) > 0) return;
