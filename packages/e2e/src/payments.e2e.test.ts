@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { queryApi } from './api-client.js';
+import { asUser, queryApi } from './api-client.js';
 import { describe, expect, test } from './browser.js';
 
 /**
@@ -20,26 +20,6 @@ const CARDS = {
 } as const;
 
 type Stack = { apiUrl: string; gatewayUrl: string; storefrontUrl: string };
-
-/** GraphQL as a signed-in user (bearer token from `login`), for facts the browser does not show. */
-async function asUser(apiUrl: string, email: string) {
-  const { login } = await queryApi<{ login: { token: string | null } }>(
-    apiUrl,
-    'mutation ($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { token } }',
-    { email, password: PASSWORD },
-  );
-  if (!login.token) throw new Error(`cannot sign in as ${email}`);
-  return async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    const res = await fetch(`${apiUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await res.json()) as { data: T; errors?: unknown[] };
-    if (body.errors) throw new Error(`API error: ${JSON.stringify(body.errors)}`);
-    return body.data;
-  };
-}
 
 async function orderStatus(apiUrl: string, number: string): Promise<string> {
   const gql = await asUser(apiUrl, SHOPPER);

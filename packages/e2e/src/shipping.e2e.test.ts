@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { queryApi } from './api-client.js';
+import { asUser, queryApi } from './api-client.js';
 import { describe, expect, test } from './browser.js';
 
 /**
@@ -13,26 +13,6 @@ const PASSWORD = 'demo-pass-2026';
 const CARD_OK = '6200000000000005';
 
 type Stack = { apiUrl: string; storefrontUrl: string };
-
-/** GraphQL as a signed-in user (bearer token from `login`). */
-async function asUser(apiUrl: string, email: string) {
-  const { login } = await queryApi<{ login: { token: string | null } }>(
-    apiUrl,
-    'mutation ($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { token } }',
-    { email, password: PASSWORD },
-  );
-  if (!login.token) throw new Error(`cannot sign in as ${email}`);
-  return async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    const res = await fetch(`${apiUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await res.json()) as { data: T; errors?: unknown[] };
-    if (body.errors) throw new Error(`API error: ${JSON.stringify(body.errors)}`);
-    return body.data;
-  };
-}
 
 /** A goods variant in stock to buy now. */
 async function goodsVariant(apiUrl: string): Promise<string> {
