@@ -1,6 +1,6 @@
-import type { Page } from 'playwright-core';
-import { asUser, queryApi } from './api-client.js';
+import { asUser } from './api-client.js';
 import { describe, expect, test } from './browser.js';
+import { placePaidGoodsOrder, signInShopper } from './journeys.js';
 
 /**
  * Shipping after payment: the shopper pays a goods order with a UnionPay test card in Chromium,
@@ -9,61 +9,6 @@ import { describe, expect, test } from './browser.js';
  */
 
 const SHOPPER = 'shopper2@example.com';
-const PASSWORD = 'demo-pass-2026';
-const CARD_OK = '6200000000000005';
-
-type Stack = { apiUrl: string; storefrontUrl: string };
-
-/** A goods variant in stock to buy now. */
-async function goodsVariant(apiUrl: string): Promise<string> {
-  const { products } = await queryApi<{
-    products: { nodes: { variants: { id: string; stock: number | null }[] }[] };
-  }>(apiUrl, '{ products(first: 100, kind: GOODS) { nodes { variants { id stock } } } }');
-  const product = products.nodes.find(
-    (p) => p.variants[0] && (p.variants[0].stock === null || p.variants[0].stock >= 5),
-  );
-  if (!product) throw new Error('no goods product to buy');
-  return product.variants[0]!.id;
-}
-
-async function signIn(page: Page, base: string) {
-  await page.goto(`${base}/sign-in`);
-  await page.locator('input[name="email"]').fill(SHOPPER);
-  await page.locator('input[name="password"]').fill(PASSWORD);
-  await page.locator('main button[type="submit"]').click();
-  await page.getByTestId('account-name').waitFor();
-  await page.getByTestId('language-switch').selectOption('en');
-  await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
-}
-
-/** Buy now → checkout → place the order → pay with a test card; returns the order number. */
-async function placePaidOrder(page: Page, stack: Stack): Promise<string> {
-  const variantId = await goodsVariant(stack.apiUrl);
-  await page.goto(`${stack.storefrontUrl}/checkout?variant=${encodeURIComponent(variantId)}&quantity=1`);
-  await page.getByTestId('submit-order').waitFor();
-  const fill = async (name: string, value: string) => {
-    const field = page.locator(`input[name="${name}"]`);
-    if ((await field.count()) > 0 && (await field.first().isVisible())) await field.first().fill(value);
-  };
-  await fill('recipientName', 'Shipping Journey');
-  await fill('phone', '+886912345678');
-  await fill('countryCode', 'TW');
-  await fill('city', 'Zhongzheng District');
-  await fill('line1', 'No. 1, Section 1, Zhongshan S. Rd.');
-  await page.locator('input[name="paymentMethod"][value="UNIONPAY_CARD"]').check();
-  await page.getByTestId('submit-order').click();
-  await page.getByTestId('pay-step').waitFor();
-  const [number] = (await page.getByTestId('order-number').allTextContents()).map((n) => n.trim());
-  await page.getByTestId('payment-method-card').check();
-  const field = page.frameLocator('iframe[data-testid="card-field"]');
-  await field.locator('input[name="cardnumber"]').fill(CARD_OK);
-  await field.locator('input[name="exp-date"]').fill('12/34');
-  await field.locator('input[name="cvc"]').fill('123');
-  await page.getByTestId('pay-now').click();
-  await page.getByTestId('payment-confirmation').waitFor();
-  if (!number) throw new Error('no order number on the pay step');
-  return number;
-}
 
 /** The shipping email to the shopper that carries this tracking number (development mailbox, as an admin). */
 async function shippedEmail(apiUrl: string, tracking: string): Promise<{ subject: string; text: string }> {
@@ -88,8 +33,8 @@ describe('shipping', () => {
     page,
     stack,
   }) => {
-    await signIn(page, stack.storefrontUrl);
-    const number = await placePaidOrder(page, stack);
+    await signInShopper(page, stack.storefrontUrl, SHOPPER);
+    const number = await placePaidGoodsOrder(page, stack, 'Shipping Journey');
 
     const shopper = await asUser(stack.apiUrl, SHOPPER);
     const { order } = await shopper<{ order: { id: string; status: string; merchant: { handle: string } } }>(
