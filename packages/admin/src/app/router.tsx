@@ -5,15 +5,26 @@ import { paths } from './paths';
 import { apolloClientContext } from './router-context';
 import { NotFound, RouteErrorBoundary, RouteLoading } from './routes/route-states';
 
-type PlaceholderSection = Exclude<Section, 'dashboard' | 'mailbox' | 'orders' | 'products'>;
+/**
+ * The pages of each built section (one line per route; a section may have several, e.g. a list and a
+ * detail). Sections without an entry get a placeholder page at their URL.
+ */
+const SECTION_ROUTES: { section: Section; path: string; lazy: RouteObject['lazy'] }[] = [
+  { section: 'mailbox', path: paths.mailbox.path, lazy: () => import('./routes/mailbox') },
+  { section: 'products', path: paths.products.path, lazy: () => import('./routes/products') },
+  { section: 'orders', path: paths.orders.path, lazy: () => import('./routes/orders') },
+  { section: 'orders', path: paths.order.path, lazy: () => import('./routes/order') },
+];
+
+const sectionRoute = ({ section, path, lazy }: (typeof SECTION_ROUTES)[number]): RouteObject =>
+  ({ path, handle: { section } satisfies SectionRouteHandle, lazy }) as RouteObject;
 
 // Areas not built yet: each gets its own URL now so links and bookmarks keep working later.
 const PLACEHOLDER_SECTIONS = SECTIONS.filter(
-  (section): section is PlaceholderSection =>
-    section !== 'dashboard' && section !== 'mailbox' && section !== 'orders' && section !== 'products',
+  (section) => section !== 'dashboard' && !SECTION_ROUTES.some((route) => route.section === section),
 );
 
-const placeholderRoute = (section: PlaceholderSection): RouteObject => ({
+const placeholderRoute = (section: Exclude<Section, 'dashboard'>): RouteObject => ({
   path: paths[section].path,
   handle: { section } satisfies SectionRouteHandle,
   lazy: async () => ({
@@ -45,27 +56,10 @@ export function createAppRouter(client: ApolloClient) {
                         .DashboardPage,
                     }),
                   },
-                  {
-                    path: paths.mailbox.path,
-                    handle: { section: 'mailbox' } satisfies SectionRouteHandle,
-                    lazy: () => import('./routes/mailbox'),
-                  },
-                  {
-                    path: paths.products.path,
-                    handle: { section: 'products' } satisfies SectionRouteHandle,
-                    lazy: () => import('./routes/products'),
-                  },
-                  {
-                    path: paths.orders.path,
-                    handle: { section: 'orders' } satisfies SectionRouteHandle,
-                    lazy: () => import('./routes/orders'),
-                  },
-                  {
-                    path: paths.order.path,
-                    handle: { section: 'orders' } satisfies SectionRouteHandle,
-                    lazy: () => import('./routes/order'),
-                  },
-                  ...PLACEHOLDER_SECTIONS.map(placeholderRoute),
+                  ...SECTION_ROUTES.map(sectionRoute),
+                  ...PLACEHOLDER_SECTIONS.map((section) =>
+                    placeholderRoute(section as Exclude<Section, 'dashboard'>),
+                  ),
                   { path: '*', Component: NotFound },
                 ],
               },
