@@ -42,10 +42,12 @@ const schema = z.object({
   MAIL_SUPPORT: z.email().default('support@example.com'),
   CONTACT_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(5),
   STOREFRONT_URL: z.url().optional(),
+  ADMIN_URL: z.url().optional(),
   ORDER_PAYMENT_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
   AUTO_CONFIRM_DAYS: z.coerce.number().int().min(1).max(90).default(10),
   SHIPPING_FEE_MINOR: z.coerce.number().int().min(0).max(10_000_000).default(500),
   FREE_SHIPPING_THRESHOLD_MINOR: z.coerce.number().int().min(0).max(1_000_000_000).default(5000),
+  PLATFORM_COMMISSION_BPS: z.coerce.number().int().min(0).max(10_000).default(0),
   JOBS_ENABLED: bool.default(true),
   // Payment gateways: the defaults point at the local sandbox (packages/gateway-sandbox).
   PAYPAL_API_URL: httpUrl.default('http://localhost:4010'),
@@ -62,7 +64,21 @@ const schema = z.object({
     .regex(/^pk_\w+$/, 'must be a publishable key (pk_…)')
     .default('pk_sandbox_marketplace'),
   PAYMENT_GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  REPORTING_TIME_ZONE: z
+    .string()
+    .refine((tz) => isTimeZone(tz), 'must be an IANA time zone, e.g. Asia/Taipei')
+    .default('Asia/Taipei'),
 });
+
+/** Whether the runtime (and so PostgreSQL's tz database, which uses the same names) knows this zone. */
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$|^UTC$/.test(tz);
+  } catch {
+    return false;
+  }
+}
 
 export interface Config {
   nodeEnv: 'development' | 'test' | 'production';
@@ -86,16 +102,22 @@ export interface Config {
   contactRateLimitPerHour: number;
   /** Public URL of the storefront, for links in emails. */
   storefrontUrl: string;
+  /** Public URL of the admin SPA (management center), for staff invitation links. */
+  adminUrl: string;
   orderPaymentTimeoutMinutes: number;
   autoConfirmDays: number;
   /** Flat shipping fee (minor units) of each merchant order with goods… */
   shippingFeeMinor: number;
   /** …waived when the order's items cost at least this much after discount. */
   freeShippingThresholdMinor: number;
+  /** The platform's commission on each paid order, in basis points (500 = 5 %); the rest is the merchant's. */
+  platformCommissionBps: number;
   /** Whether this process runs background jobs (several API instances may all do so safely). */
   jobsEnabled: boolean;
   /** Payment gateways (PayPal Orders v2 and the card acquirer); sandbox defaults. */
   payments: PaymentsConfig;
+  /** IANA time zone whose calendar days the dashboard's "sales per day" are counted in. */
+  reportingTimeZone: string;
 }
 
 export interface PaymentsConfig {
@@ -135,10 +157,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailSupport: e.MAIL_SUPPORT,
     contactRateLimitPerHour: e.CONTACT_RATE_LIMIT_PER_HOUR,
     storefrontUrl: (e.STOREFRONT_URL ?? `http://localhost:${env.STOREFRONT_PORT ?? 5173}`).replace(/\/$/, ''),
+    adminUrl: (e.ADMIN_URL ?? `http://localhost:${env.ADMIN_PORT ?? 5174}`).replace(/\/$/, ''),
     orderPaymentTimeoutMinutes: e.ORDER_PAYMENT_TIMEOUT_MINUTES,
     autoConfirmDays: e.AUTO_CONFIRM_DAYS,
     shippingFeeMinor: e.SHIPPING_FEE_MINOR,
     freeShippingThresholdMinor: e.FREE_SHIPPING_THRESHOLD_MINOR,
+    platformCommissionBps: e.PLATFORM_COMMISSION_BPS,
     jobsEnabled: e.JOBS_ENABLED,
     payments: {
       paypal: {
@@ -150,5 +174,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       card: { apiUrl: e.CARD_API_URL, secretKey: e.CARD_SECRET_KEY, publishableKey: e.CARD_PUBLISHABLE_KEY },
       timeoutMs: e.PAYMENT_GATEWAY_TIMEOUT_MS,
     },
+    reportingTimeZone: e.REPORTING_TIME_ZONE,
   };
 }

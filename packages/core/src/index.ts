@@ -118,6 +118,27 @@ export {
 } from './order-status.js';
 export { formatOrderNumber, isOrderNumber } from './order-number.js';
 export {
+  balancesFromEntries,
+  type CommissionSplit,
+  checkSettlement,
+  commissionSplit,
+  type FundsBalances,
+  isLedgerBucket,
+  isLedgerEntryKind,
+  LEDGER_BUCKETS,
+  LEDGER_ENTRY_KINDS,
+  type LedgerBucket,
+  type LedgerEntryKind,
+  type LedgerMovement,
+  MAX_COMMISSION_BPS,
+  merchantCanBeSettled,
+  type OrderFundsFacts,
+  orderFundsMovements,
+  type SettlementError,
+  type SettlementErrorCode,
+  type SettlementFacts,
+} from './merchant-funds.js';
+export {
   canMovePayment,
   checkRefund,
   isPaymentCaptured,
@@ -143,6 +164,35 @@ export {
   type ValidShipment,
 } from './shipment-rules.js';
 export { type ShippingPolicy, shippingFee } from './shipping.js';
+export {
+  ACTIVITY_DISCOUNT_KINDS,
+  ACTIVITY_STATES,
+  ACTIVITY_STATUSES,
+  type ActivityDiscountKind,
+  type ActivityFacts,
+  type ActivityPrice,
+  type ActivityState,
+  type ActivityStatus,
+  activityState,
+  bestActivityPrice,
+  checkDiscountValue,
+  checkLimit,
+  checkPeriod,
+  COUPON_CODE_PATTERN,
+  COUPON_STATES,
+  type CouponState,
+  type CouponStateFacts,
+  couponState,
+  discountedUnitPrice,
+  isActivityRunning,
+  MAX_COUPON_DESCRIPTION,
+  MAX_LIMIT,
+  MAX_PERCENT_BP,
+  MAX_PROMOTION_NAME,
+  MIN_PERCENT_BP,
+  type PromotionErrorCode,
+  type PromotionFieldError,
+} from './promotion-rules.js';
 export {
   MERCHANT_STATUSES,
   type MerchantStatus,

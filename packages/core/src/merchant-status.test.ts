@@ -11,6 +11,7 @@ describe('merchantCanSell', () => {
     ['ACTIVE', true],
     ['GENERAL_FROZEN', true],
     ['SAFE_FROZEN', false],
+    ['DISABLED', false],
     ['DELETED', false],
   ] as const)('%s → %s', (status, expected) => {
     expect(merchantCanSell(status)).toBe(expected);
@@ -26,6 +27,7 @@ describe('merchantCanEditListings', () => {
     ['ACTIVE', true],
     ['GENERAL_FROZEN', false],
     ['SAFE_FROZEN', false],
+    ['DISABLED', false],
     ['DELETED', false],
   ] as const)('%s → %s', (status, expected) => {
     expect(merchantCanEditListings(status)).toBe(expected);

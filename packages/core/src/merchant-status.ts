@@ -1,9 +1,10 @@
 /**
  * A merchant's standing on the platform. Under a general freeze the merchant may not publish or
  * change listings, but its listings stay on sale (buying, paying and order processing keep working);
- * a safe freeze takes them off sale; a deleted merchant is gone for good.
+ * a safe freeze takes them off sale; a store disabled (closed) by a platform admin neither sells nor
+ * edits until it is enabled again; a deleted merchant is gone for good.
  */
-export const MERCHANT_STATUSES = ['ACTIVE', 'GENERAL_FROZEN', 'SAFE_FROZEN', 'DELETED'] as const;
+export const MERCHANT_STATUSES = ['ACTIVE', 'GENERAL_FROZEN', 'SAFE_FROZEN', 'DISABLED', 'DELETED'] as const;
 export type MerchantStatus = (typeof MERCHANT_STATUSES)[number];
 
 /** Statuses whose published listings shoppers can see and buy. */
@@ -18,6 +19,7 @@ export function merchantCanSell(status: MerchantStatus): boolean {
     case 'GENERAL_FROZEN':
       return true;
     case 'SAFE_FROZEN':
+    case 'DISABLED':
     case 'DELETED':
       return false;
     default: {
@@ -34,6 +36,7 @@ export function merchantCanEditListings(status: MerchantStatus): boolean {
       return true;
     case 'GENERAL_FROZEN':
     case 'SAFE_FROZEN':
+    case 'DISABLED':
     case 'DELETED':
       return false;
     default: {

@@ -24,6 +24,12 @@ export const paths = {
   contactRequests: { path: '/contact-requests', getHref: () => '/contact-requests' },
   users: { path: '/users', getHref: () => '/users' },
   merchants: { path: '/merchants', getHref: () => '/merchants' },
+  merchant: {
+    path: '/merchants/:id',
+    getHref: (id: string) => `/merchants/${encodeURIComponent(id)}`,
+  },
+  team: { path: '/team', getHref: () => '/team' },
+  setPassword: { path: '/set-password', getHref: () => '/set-password' },
   penalties: { path: '/penalties', getHref: () => '/penalties' },
   helpCenter: { path: '/help-center', getHref: () => '/help-center' },
   settlements: { path: '/settlements', getHref: () => '/settlements' },

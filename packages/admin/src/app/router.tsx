@@ -10,10 +10,23 @@ import { NotFound, RouteErrorBoundary, RouteLoading } from './routes/route-state
  * detail). Sections without an entry get a placeholder page at their URL.
  */
 const SECTION_ROUTES: { section: Section; path: string; lazy: RouteObject['lazy'] }[] = [
+  { section: 'users', path: paths.users.path, lazy: () => import('./routes/users') },
+  { section: 'team', path: paths.team.path, lazy: () => import('./routes/team') },
+  { section: 'merchants', path: paths.merchants.path, lazy: () => import('./routes/merchants') },
+  { section: 'merchants', path: paths.merchant.path, lazy: () => import('./routes/merchant') },
+  { section: 'helpCenter', path: paths.helpCenter.path, lazy: () => import('./routes/help-center') },
   { section: 'mailbox', path: paths.mailbox.path, lazy: () => import('./routes/mailbox') },
   { section: 'products', path: paths.products.path, lazy: () => import('./routes/products') },
   { section: 'orders', path: paths.orders.path, lazy: () => import('./routes/orders') },
   { section: 'orders', path: paths.order.path, lazy: () => import('./routes/order') },
+  { section: 'coupons', path: paths.coupons.path, lazy: () => import('./routes/coupons') },
+  { section: 'funds', path: paths.funds.path, lazy: () => import('./routes/funds') },
+  { section: 'settlements', path: paths.settlements.path, lazy: () => import('./routes/settlements') },
+  {
+    section: 'contactRequests',
+    path: paths.contactRequests.path,
+    lazy: () => import('./routes/contact-requests'),
+  },
 ];
 
 const sectionRoute = ({ section, path, lazy }: (typeof SECTION_ROUTES)[number]): RouteObject =>
@@ -41,6 +54,8 @@ export function createAppRouter(client: ApolloClient) {
         HydrateFallback: RouteLoading,
         children: [
           { path: paths.auth.login.path, lazy: () => import('./routes/login') },
+          // The invitation link's page: public, like the sign-in page.
+          { path: paths.setPassword.path, lazy: () => import('./routes/set-password') },
           {
             // Everything else needs a signed-in staff account (the loader of this layout checks).
             lazy: () => import('./routes/app-layout'),

@@ -1,3 +1,4 @@
+import { ActivityEntity, ActivityProductEntity } from '../modules/activities/activity.entity.js';
 import { AccountTokenEntity } from '../modules/accounts/account-token.entity.js';
 import { AddressEntity } from '../modules/accounts/address.entity.js';
 import { LoginAttemptEntity } from '../modules/accounts/login-attempt.entity.js';
@@ -13,6 +14,7 @@ import { CheckoutEntity } from '../modules/checkout/checkout.entity.js';
 import { CouponRedemptionEntity } from '../modules/coupons/coupon-redemption.entity.js';
 import { CouponEntity } from '../modules/coupons/coupon.entity.js';
 import { EmailMessageEntity } from '../modules/email/email.entity.js';
+import { LedgerEntryEntity, PayoutEntity } from '../modules/funds/funds.entity.js';
 import {
   ConsultationReportEntity,
   OrderKeyEntity,
@@ -27,6 +29,7 @@ import {
   OrderLineEntity,
 } from '../modules/orders/order.entity.js';
 import { OrderNoteEntity } from '../modules/orders-admin/order-note.entity.js';
+import { MerchantStatusChangeEntity } from '../modules/platform-admin/merchant-status-change.entity.js';
 import {
   PaymentEntity,
   PaymentRefundEntity,
@@ -63,4 +66,9 @@ export const ENTITIES = [
   ConsultationReportEntity,
   OrderKeyFailureEntity,
   OrderNoteEntity,
+  MerchantStatusChangeEntity,
+  ActivityEntity,
+  ActivityProductEntity,
+  PayoutEntity,
+  LedgerEntryEntity,
 ];

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { activitiesLoaders } from '../modules/activities/activities.loaders.js';
 import { accountsLoaders } from '../modules/accounts/accounts.loaders.js';
 import { cartLoaders } from '../modules/cart/cart.loaders.js';
 import { catalogLoaders } from '../modules/catalog/catalog.loaders.js';
@@ -8,6 +9,7 @@ import { paymentsLoaders } from '../modules/payments/payments.loaders.js';
 export function createLoaders(em: EntityManager) {
   return {
     accounts: accountsLoaders(em),
+    activities: activitiesLoaders(em),
     catalog: catalogLoaders(em),
     cart: cartLoaders(em),
     orders: ordersLoaders(em),

@@ -1,8 +1,10 @@
 import { merchantCanSell } from '@marketplace/core';
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Address } from '../modules/accounts/address.types.js';
+import { Activity } from '../modules/activities/activities.types.js';
 import { Category, Merchant, Product, ProductVariant } from '../modules/catalog/catalog.types.js';
 import { checkoutFrom } from '../modules/checkout/checkout.resolver.js';
+import { Coupon } from '../modules/coupons-admin/coupons-admin.types.js';
 import { HelpArticle } from '../modules/help/help.types.js';
 import { Order } from '../modules/orders/orders.types.js';
 import { Payment } from '../modules/payments/payments.types.js';
@@ -52,6 +54,14 @@ async function fetchNode(id: string, ctx: Context): Promise<Node | null> {
     case 'HelpArticle': {
       const row = await ctx.services.help.findArticleById(key.id);
       return row ? HelpArticle.from(row) : null;
+    }
+    case 'Coupon': {
+      const row = await ctx.services.couponsAdmin.findForNode(id);
+      return row ? Coupon.from(row, ctx.services.couponsAdmin.stateOf(row)) : null;
+    }
+    case 'Activity': {
+      const row = await ctx.services.activities.findForNode(id);
+      return row ? Activity.from(row) : null;
     }
     default:
       return null;

@@ -1,6 +1,12 @@
 import { GraphQLScalarType, type GraphQLSchema } from 'graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
+import { ActivitiesResolver } from '../modules/activities/activities.resolver.js';
+import {
+  ProductPricingResolver,
+  VariantPricingResolver,
+} from '../modules/activities/activity-pricing.resolver.js';
+import { CouponsAdminResolver } from '../modules/coupons-admin/coupons-admin.resolver.js';
 import { AccountSecurityResolver } from '../modules/accounts/account-security.resolver.js';
 import { AccountsResolver } from '../modules/accounts/accounts.resolver.js';
 import { AddressResolver } from '../modules/accounts/address.resolver.js';
@@ -24,6 +30,9 @@ import {
 } from '../modules/checkout/checkout.resolver.js';
 import { EmailResolver } from '../modules/email/email.resolver.js';
 import { HelpResolver } from '../modules/help/help.resolver.js';
+import { HelpAdminResolver } from '../modules/help/help-admin.resolver.js';
+import { MerchantsAdminResolver } from '../modules/platform-admin/merchants-admin.resolver.js';
+import { StaffAccountsResolver } from '../modules/platform-admin/staff-accounts.resolver.js';
 import {
   OrderLineResolver,
   OrdersResolver,
@@ -31,6 +40,9 @@ import {
 } from '../modules/orders/orders.resolver.js';
 import { ShippingResolver } from '../modules/orders/shipping.resolver.js';
 import { OrdersAdminResolver } from '../modules/orders-admin/orders-admin.resolver.js';
+import { FundsResolver, PayoutResolver } from '../modules/funds/funds.resolver.js';
+import { DashboardResolver } from '../modules/dashboard/dashboard.resolver.js';
+import { ContactRequestsResolver } from '../modules/contact-requests/contact-requests.resolver.js';
 import { ConsultingResolver, OrderReportResolver } from '../modules/consulting/consulting.resolver.js';
 import {
   CheckoutPaymentResolver,
@@ -67,6 +79,9 @@ export function createSchema(): Promise<GraphQLSchema> {
       AddressResolver,
       EmailResolver,
       HelpResolver,
+      HelpAdminResolver,
+      StaffAccountsResolver,
+      MerchantsAdminResolver,
       CheckoutResolver,
       CheckoutPreviewOrderResolver,
       CheckoutPreviewLineResolver,
@@ -75,6 +90,14 @@ export function createSchema(): Promise<GraphQLSchema> {
       ViewerOrdersResolver,
       ShippingResolver,
       OrdersAdminResolver,
+      CouponsAdminResolver,
+      ActivitiesResolver,
+      VariantPricingResolver,
+      ProductPricingResolver,
+      FundsResolver,
+      PayoutResolver,
+      DashboardResolver,
+      ContactRequestsResolver,
       PaymentsResolver,
       ViewerPaymentsResolver,
       CheckoutPaymentResolver,

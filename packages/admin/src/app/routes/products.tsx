@@ -7,5 +7,5 @@ import { ProductsPage } from '../../features/products/components/products-page';
 export function Component() {
   const { role } = useDashboardContext();
   if (!canOpenSection(role, 'products')) return <SectionPage />;
-  return <ProductsPage canEdit={role === 'MERCHANT_STAFF'} />;
+  return <ProductsPage canEdit={role === 'MERCHANT_STAFF'} showStores={role === 'ADMIN'} />;
 }

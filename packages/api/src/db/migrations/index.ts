@@ -8,6 +8,10 @@ import { Migration20261122030000_order_address_region } from './Migration2026112
 import { Migration20261122040000_payments } from './Migration20261122040000_payments.js';
 import { Migration20261122050000_shipping } from './Migration20261122050000_shipping.js';
 import { Migration20261122060100_order_ops } from './Migration20261122060100_order_ops.js';
+import { Migration20261122070100_platform_admin } from './Migration20261122070100_platform_admin.js';
+import { Migration20261122070200_merchant_funds } from './Migration20261122070200_merchant_funds.js';
+import { Migration20261122070300_activities } from './Migration20261122070300_activities.js';
+import { Migration20261122070400_dashboard_contact_requests } from './Migration20261122070400_dashboard_contact_requests.js';
 
 /** Every committed migration, in order. Listed explicitly so the same code runs from source and in tests. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -23,4 +27,11 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122040000_payments', class: Migration20261122040000_payments },
   { name: 'Migration20261122050000_shipping', class: Migration20261122050000_shipping },
   { name: 'Migration20261122060100_order_ops', class: Migration20261122060100_order_ops },
+  { name: 'Migration20261122070100_platform_admin', class: Migration20261122070100_platform_admin },
+  { name: 'Migration20261122070200_merchant_funds', class: Migration20261122070200_merchant_funds },
+  { name: 'Migration20261122070300_activities', class: Migration20261122070300_activities },
+  {
+    name: 'Migration20261122070400_dashboard_contact_requests',
+    class: Migration20261122070400_dashboard_contact_requests,
+  },
 ];

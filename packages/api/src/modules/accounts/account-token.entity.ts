@@ -2,7 +2,8 @@ import type { Opt } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { UserEntity } from './user.entity.js';
 
-export type AccountTokenPurpose = 'VERIFY_EMAIL' | 'RESET_PASSWORD';
+/** INVITE: a staff account created by an admin or a merchant owner sets its first password with it. */
+export type AccountTokenPurpose = 'VERIFY_EMAIL' | 'RESET_PASSWORD' | 'INVITE';
 
 /**
  * A single-use secret sent by email (verify the address, reset the password). Only a SHA-256 hash

@@ -9,6 +9,7 @@ import type { UserEntity } from './user.entity.js';
 export const TOKEN_TTL_MS: Record<AccountTokenPurpose, number> = {
   VERIFY_EMAIL: 48 * 3_600_000,
   RESET_PASSWORD: 3_600_000,
+  INVITE: 7 * 86_400_000,
 };
 
 /** Creates a token and returns the secret (it goes into the email; only its hash is stored). */

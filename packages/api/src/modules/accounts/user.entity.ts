@@ -4,6 +4,8 @@ import type { Locale, UserRole } from '@marketplace/core';
 import { MerchantEntity } from '../catalog/merchant.entity.js';
 
 export type AccountStatus = 'ACTIVE' | 'DISABLED';
+/** A merchant staff account's place in its store's team: the owner manages the team; null for other roles. */
+export type MerchantRole = 'OWNER' | 'STAFF';
 
 @Entity({ tableName: 'user_account' })
 export class UserEntity {
@@ -30,6 +32,9 @@ export class UserEntity {
   /** The one store a merchant staff account works for. */
   @ManyToOne(() => MerchantEntity, { nullable: true, deleteRule: 'restrict' })
   merchant: MerchantEntity | null = null;
+
+  @Property({ type: 'string', length: 20, nullable: true })
+  merchantRole: MerchantRole | null = null;
 
   @Property({ type: 'string', length: 10, default: 'en' })
   locale: Opt<Locale> = 'en';

@@ -134,10 +134,12 @@ export class CartResolver {
 async function subtotalOf(lines: CartLineEntity[], ctx: Context) {
   const currency = ctx.config.currency as CurrencyCode;
   const variants = await ctx.loaders.catalog.variant.loadMany(lines.map((l) => l.variant.id));
+  const prices = await Promise.all(
+    variants.map((v) => (!v || v instanceof Error ? null : ctx.loaders.activities.priceOf(v))),
+  );
   const totals = lines.map((line, i) => {
-    const v = variants[i];
-    if (!v || v instanceof Error) return money(0, currency);
-    return multiply(money(v.priceMinor, v.currency as CurrencyCode), line.quantity);
+    const p = prices[i];
+    return p ? multiply(p.price, line.quantity) : money(0, currency);
   });
   return sum(totals, currency);
 }
@@ -151,18 +153,18 @@ export class CartLineResolver {
     return ProductVariant.from(row);
   }
 
-  @FieldResolver(() => Money, { description: 'Current unit price.' })
+  @FieldResolver(() => Money, { description: 'Current unit price (a running activity applied).' })
   async unitPrice(@Root() line: CartLine, @Ctx() ctx: Context): Promise<Money> {
     const v = await ctx.loaders.catalog.variant.load(line.row.variant.id);
     if (!v) throw new Error('variant missing');
-    return Money.from(money(v.priceMinor, v.currency as CurrencyCode));
+    return Money.from((await ctx.loaders.activities.priceOf(v)).price);
   }
 
   @FieldResolver(() => Money, { description: 'Unit price × quantity.' })
   async lineTotal(@Root() line: CartLine, @Ctx() ctx: Context): Promise<Money> {
     const v = await ctx.loaders.catalog.variant.load(line.row.variant.id);
     if (!v) throw new Error('variant missing');
-    return Money.from(multiply(money(v.priceMinor, v.currency as CurrencyCode), line.quantity));
+    return Money.from(multiply((await ctx.loaders.activities.priceOf(v)).price, line.quantity));
   }
 
   @FieldResolver(() => Boolean, {

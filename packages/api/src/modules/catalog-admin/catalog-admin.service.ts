@@ -138,14 +138,16 @@ export class CatalogAdminService {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
       throw new PublicError('BAD_USER_INPUT', `first must be between 1 and ${MAX_PAGE}`);
     }
-    // Safe offset pagination: the cursor is the offset of the next row.
-    let offset = 0;
+    // Keyset pagination: the cursor is the sort and the id of the last row; the next page starts after that
+    // row's (sort value, id), read from the row itself so equal values and concurrent inserts are handled.
+    const sort = args.sort ?? 'NEWEST';
+    let afterId: number | null = null;
     if (args.after) {
       const key = decodeCursor(args.after);
-      if (!key || typeof key[0] !== 'number' || !Number.isInteger(key[0]) || key[0] < 0) {
-        throw new PublicError('BAD_USER_INPUT', 'after is not a valid cursor');
-      }
-      offset = key[0];
+      const valid =
+        key?.length === 2 && key[0] === sort && typeof key[1] === 'number' && Number.isInteger(key[1]);
+      if (!valid) throw new PublicError('BAD_USER_INPUT', 'after is not a valid cursor for this sort');
+      afterId = key![1] as number;
     }
     const qb = this.em.createQueryBuilder(ProductEntity, 'p');
     if (merchantId !== null) qb.where({ merchant: merchantId });
@@ -170,17 +172,23 @@ export class CatalogAdminService {
       TITLE: { titleEn: 'asc', id: 'asc' },
       UPDATED: { updatedAt: 'desc', id: 'desc' },
     };
+    if (afterId !== null) {
+      const keyset: Record<MerchantProductSort, string> = {
+        NEWEST: 'p.id < ?',
+        OLDEST: 'p.id > ?',
+        TITLE: '(p.title_en, p.id) > (select a.title_en, a.id from product a where a.id = ?)',
+        UPDATED: '(p.updated_at, p.id) < (select a.updated_at, a.id from product a where a.id = ?)',
+      };
+      qb.andWhere(keyset[sort], [afterId]);
+    }
     const rows = await qb
       .select('p.*')
-      .orderBy(order[args.sort ?? 'NEWEST'])
-      .offset(offset)
+      .orderBy(order[sort])
       .limit(first + 1)
       .getResult();
-    const page = rows.slice(0, first);
-    const index = new Map(page.map((r, i) => [r, offset + i + 1]));
     return toConnection(rows, first, {
-      hasPrevious: offset > 0,
-      cursorOf: (p) => encodeCursor([index.get(p) ?? offset + first]),
+      hasPrevious: afterId !== null,
+      cursorOf: (p) => encodeCursor([sort, p.id]),
       map: (p) => p,
       count: () => countQb.getCount(),
     });

@@ -119,10 +119,13 @@ export class ProductResolver {
     return first ? Image.from(first) : null;
   }
 
-  @FieldResolver(() => PriceRange, { description: 'Lowest and highest variant price.' })
+  @FieldResolver(() => PriceRange, {
+    description: 'Lowest and highest variant price a shopper pays now (running activities applied).',
+  })
   async priceRange(@Root() p: Product, @Ctx() ctx: Context): Promise<PriceRange> {
     const variants = await ctx.loaders.catalog.variantsByProduct.load(p.row.id);
-    const prices = variants.map((v) => v.priceMinor);
+    const priced = await Promise.all(variants.map((v) => ctx.loaders.activities.priceOf(v)));
+    const prices = priced.map((v) => v.price.minor);
     const currency = (variants[0]?.currency ?? ctx.config.currency) as CurrencyCode;
     const range = new PriceRange();
     range.minVariantPrice = Money.from({ minor: prices.length ? Math.min(...prices) : 0, currency });

@@ -76,7 +76,7 @@ export class ProductVariant extends Node {
   @Field({ description: 'Stock keeping unit, unique across the marketplace.' })
   sku!: string;
 
-  @Field(() => Money, { description: 'Current unit price.' })
+  /** The variant's own price; the GraphQL `price` field applies running activities (activities module). */
   price!: Money;
 
   @Field(() => Int, {

@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   checkLineQuantity,
   type CurrencyCode,
+  type Money as CoreMoney,
   money,
   type PricedCheckout,
   priceCheckout,
@@ -14,7 +15,12 @@ import { fromGlobalId, toGlobalId } from '../../graphql/relay.js';
 import { CartEntity, CartLineEntity } from '../cart/cart.entity.js';
 import { ProductVariantEntity } from '../catalog/product-variant.entity.js';
 import { type CouponWithFacts, findCoupon, normalizeCouponCode } from '../coupons/coupon.service.js';
+import { priceOfVariant, runningActivitiesByProduct } from '../activities/activity-pricing.js';
 import type { CheckoutErrorCode, CheckoutPreviewInput } from './checkout.types.js';
+
+function basePrice(variant: ProductVariantEntity): CoreMoney {
+  return money(variant.priceMinor, variant.currency as CurrencyCode);
+}
 
 export interface CheckoutError {
   code: CheckoutErrorCode;
@@ -41,6 +47,8 @@ export interface QuoteItem {
   cartLineId: number | null;
   variant: ProductVariantEntity;
   quantity: number;
+  /** What one unit costs now: the variant's price with the best running activity applied. */
+  unitPrice: CoreMoney;
 }
 
 export interface QuoteGroup {
@@ -98,6 +106,15 @@ export async function quoteCheckout(
     }
   }
 
+  const now = new Date();
+  const activities = await runningActivitiesByProduct(
+    em,
+    selection.items.map((i) => i.variant.product.id),
+    now,
+  );
+  for (const item of selection.items) {
+    item.unitPrice = priceOfVariant(item.variant, activities.get(item.variant.product.id) ?? [], now).price;
+  }
   const groups = groupByMerchant(selection.items);
   const currency = config.currency as CurrencyCode;
   const couponCode = normalizeCouponCode(input.couponCode);
@@ -110,7 +127,7 @@ export async function quoteCheckout(
     groups: groups.map((g) => ({
       merchantId: String(g.merchantId),
       lines: g.items.map((i) => ({
-        unitPrice: money(i.variant.priceMinor, i.variant.currency as CurrencyCode),
+        unitPrice: i.unitPrice,
         quantity: Math.max(0, Math.min(i.quantity, 1_000_000)),
         kind: i.variant.product.kind,
       })),
@@ -120,7 +137,7 @@ export async function quoteCheckout(
       flatFee: money(config.shippingFeeMinor, currency),
       freeThreshold: money(config.freeShippingThresholdMinor, currency),
     },
-    now: new Date(),
+    now,
   });
   if (priced.couponError) {
     const { code, message, minSpend } = priced.couponError;
@@ -191,7 +208,15 @@ async function selectItems(
       return { items: [], cart: null };
     }
     return {
-      items: [{ lineId: toGlobalId('ProductVariant', variant.id), cartLineId: null, variant, quantity }],
+      items: [
+        {
+          lineId: toGlobalId('ProductVariant', variant.id),
+          cartLineId: null,
+          variant,
+          quantity,
+          unitPrice: basePrice(variant),
+        },
+      ],
       cart: null,
     };
   }
@@ -244,6 +269,7 @@ async function selectItems(
       cartLineId: line.id,
       variant: line.variant,
       quantity: line.quantity,
+      unitPrice: basePrice(line.variant),
     })),
     cart,
   };

@@ -1,12 +1,6 @@
 import type { QueryResult } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  type CurrencyCode,
-  checkAddress,
-  formatOrderNumber,
-  money,
-  type ValidAddress,
-} from '@marketplace/core';
+import { checkAddress, formatOrderNumber, type ValidAddress } from '@marketplace/core';
 import type { Config } from '../../config.js';
 import { inTransaction, Refusal } from '../../db/transaction.js';
 import { Money } from '../../graphql/money.type.js';
@@ -43,7 +37,6 @@ export class CheckoutService {
   async preview(input: CheckoutPreviewInput): Promise<CheckoutPreview> {
     const viewer = requireViewer(this.viewer);
     const quote = await quoteCheckout(this.em, this.config, viewer.userId, input, false);
-    const m = (minor: number) => Money.from(money(minor, this.config.currency as CurrencyCode));
     const orders = quote.groups.map((g, i): CheckoutPreviewOrder => {
       const priced = quote.priced.orders[i]!;
       return {
@@ -52,7 +45,7 @@ export class CheckoutService {
           lineId: item.lineId,
           variantId: item.variant.id,
           quantity: item.quantity,
-          unitPrice: m(item.variant.priceMinor),
+          unitPrice: Money.from(item.unitPrice),
           lineTotal: Money.from(priced.lineTotals[j]!),
         })),
         subtotal: Money.from(priced.subtotal),
@@ -242,7 +235,7 @@ export class CheckoutService {
           variantTitleEn: variant.titleEn,
           variantTitleZh: variant.titleZh,
           sku: variant.sku,
-          unitPriceMinor: variant.priceMinor,
+          unitPriceMinor: item.unitPrice.minor,
           quantity: item.quantity,
           lineTotalMinor: p.lineTotals[j]!.minor,
           reservedQuantity: variant.stock === null ? 0 : item.quantity,

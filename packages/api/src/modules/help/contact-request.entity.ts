@@ -9,6 +9,7 @@ export type ContactRequestStatus = 'OPEN' | 'CLOSED';
 /** A message to customer service sent with the help center's contact form (by a guest or a shopper). */
 @Entity({ tableName: 'contact_request' })
 @Index({ properties: ['ip', 'createdAt'] })
+@Index({ properties: ['status', 'createdAt'] })
 export class ContactRequestEntity {
   @PrimaryKey({ type: 'integer' })
   id!: number;
@@ -46,4 +47,15 @@ export class ContactRequestEntity {
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();
+
+  /** When customer service marked it handled (status CLOSED). */
+  @Property({ type: 'datetime', nullable: true })
+  resolvedAt: Date | null = null;
+
+  @ManyToOne(() => UserEntity, { nullable: true, deleteRule: 'set null' })
+  resolvedBy: UserEntity | null = null;
+
+  /** Internal note of whoever handled it (never sent to the sender). */
+  @Property({ type: 'text', nullable: true })
+  resolutionNote: string | null = null;
 }

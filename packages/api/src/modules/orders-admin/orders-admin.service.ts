@@ -29,6 +29,7 @@ export interface StaffOrdersFilter {
   createdFrom?: Date | null;
   createdTo?: Date | null;
   hasCancellationRequest?: boolean | null;
+  cancellationRequestStatus?: 'PENDING' | 'APPROVED' | 'REJECTED' | null;
 }
 
 export interface StaffOrdersSort {
@@ -110,6 +111,12 @@ export class OrdersAdminService {
     if (filter.hasCancellationRequest != null) {
       where.push(
         `${filter.hasCancellationRequest ? '' : 'not '}exists (select 1 from order_cancellation_request r where r.order_id = o.id)`,
+      );
+    }
+    if (filter.cancellationRequestStatus) {
+      params.push(filter.cancellationRequestStatus);
+      where.push(
+        'exists (select 1 from order_cancellation_request r where r.order_id = o.id and r.status = ?)',
       );
     }
     return where;

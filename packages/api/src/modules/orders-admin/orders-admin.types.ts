@@ -3,7 +3,7 @@ import type { ClassType } from 'type-graphql';
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseUserError } from '../../graphql/errors.js';
 import { toGlobalId } from '../../graphql/relay.js';
-import { Order, OrderStatus } from '../orders/orders.types.js';
+import { CancellationRequestStatus, Order, OrderStatus } from '../orders/orders.types.js';
 import type { OrderNoteEntity } from './order-note.entity.js';
 
 export const StaffOrderSortField = { CREATED_AT: 'CREATED_AT', TOTAL: 'TOTAL', NUMBER: 'NUMBER' } as const;
@@ -34,6 +34,13 @@ export class StaffOrdersFilter {
     description: 'Only orders with (true) or without (false) a cancellation request.',
   })
   hasCancellationRequest?: boolean | null;
+
+  @Field(() => CancellationRequestStatus, {
+    nullable: true,
+    description:
+      'Only orders whose cancellation request is in this status (PENDING: waiting for a decision).',
+  })
+  cancellationRequestStatus?: keyof typeof CancellationRequestStatus | null;
 }
 
 @InputType('StaffOrdersSort')

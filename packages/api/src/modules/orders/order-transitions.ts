@@ -13,6 +13,7 @@ import {
 import type { Config } from '../../config.js';
 import { enqueue } from '../../jobs/job-queue.js';
 import { releaseCouponOf } from '../coupons/coupon.service.js';
+import { recordOrderFunds } from '../funds/funds-ledger.js';
 import { type OrderActorKind, OrderEntity, OrderHistoryEntity, OrderLineEntity } from './order.entity.js';
 
 export const CLOSE_UNPAID_ORDER = 'orders.close-unpaid';
@@ -90,6 +91,7 @@ export async function applyOrderEvent(
   });
   await em.flush();
   await afterTransition(em, config, order, to, now);
+  await recordOrderFunds(em, config, order, to);
   await em.flush();
   return ok(order);
 }

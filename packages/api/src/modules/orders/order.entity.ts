@@ -9,6 +9,8 @@ import { CheckoutEntity, type PaymentMethod } from '../checkout/checkout.entity.
 /** One merchant's part of a checkout. `order` is a reserved word, hence `customer_order`. */
 @Entity({ tableName: 'customer_order' })
 @Index({ properties: ['user', 'createdAt'] })
+@Index({ properties: ['merchant', 'paidAt'] })
+@Index({ properties: ['merchant', 'createdAt'] })
 @Check({
   name: 'customer_order_amounts_valid',
   expression: 'discount_minor >= 0 and discount_minor <= subtotal_minor and shipping_fee_minor >= 0',
@@ -32,6 +34,7 @@ export class OrderEntity {
   @ManyToOne(() => MerchantEntity, { deleteRule: 'restrict' })
   merchant!: MerchantEntity;
 
+  @Index()
   @Property({ type: 'string', length: 20 })
   status!: OrderStatus;
 
@@ -98,9 +101,11 @@ export class OrderEntity {
   @Property({ type: 'text', nullable: true })
   contactNotes: string | null = null;
 
+  @Index()
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();
 
+  @Index()
   @Property({ type: 'datetime', nullable: true })
   paidAt: Date | null = null;
 

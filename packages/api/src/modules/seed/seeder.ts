@@ -124,6 +124,8 @@ export async function seedDemoData(em: EntityManager, config: Config, logger?: L
         displayName: account.displayName,
         role: account.role,
         merchant: account.merchant ? merchants.get(account.merchant)! : null,
+        // Each demo store's one staff account is its owner (manages the team).
+        merchantRole: account.merchant ? 'OWNER' : null,
         passwordHash: await hashPassword(DEMO_PASSWORD),
         emailVerifiedAt: new Date(),
         locale: account.email === 'shopper2@example.com' ? 'zh-TW' : 'en',

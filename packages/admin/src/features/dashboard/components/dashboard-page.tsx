@@ -7,6 +7,7 @@ import { LoadingState, StatusPanel } from '../../../components/ui/status-panel';
 import { graphql } from '../../../gql/gql';
 import { summarizeError } from '../../../lib/errors';
 import { navigationForRole } from '../lib/navigation';
+import { DashboardFigures } from './dashboard-figures';
 import './dashboard.css';
 
 const DashboardPageViewerQuery = graphql(`
@@ -19,7 +20,7 @@ const DashboardPageViewerQuery = graphql(`
   }
 `);
 
-/** The landing page of the management center: who is signed in and the areas of their role. */
+/** The landing page of the management center: who is signed in, their figures and charts, their areas. */
 export function DashboardPage() {
   const { t } = useTranslation();
   const location = useLocation();
@@ -57,6 +58,7 @@ export function DashboardPage() {
           {t('dashboard.signedInAs', { role: t(`roles.${role}`) })}
         </p>
       </div>
+      <DashboardFigures role={role} />
       <section aria-labelledby="dashboard-areas">
         <h2 id="dashboard-areas" className="dashboard-page__heading">
           {t('dashboard.yourAreas')}
@@ -66,7 +68,6 @@ export function DashboardPage() {
             <li key={item.section}>
               <Link className="area-card" to={item.href}>
                 <span className="area-card__name">{t(`nav.sections.${item.section}`)}</span>
-                <span className="area-card__status">{t('dashboard.comingSoon')}</span>
               </Link>
             </li>
           ))}

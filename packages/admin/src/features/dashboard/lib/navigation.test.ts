@@ -6,7 +6,7 @@ const sectionsOf = (role: UserRole) => navigationForRole(role).map((item) => ite
 
 describe('navigationForRole', () => {
   it.each<[UserRole, string[]]>([
-    ['MERCHANT_STAFF', ['dashboard', 'products', 'orders', 'coupons', 'funds', 'messages']],
+    ['MERCHANT_STAFF', ['dashboard', 'products', 'orders', 'coupons', 'funds', 'messages', 'team']],
     ['CUSTOMER_SERVICE', ['dashboard', 'orders', 'messages', 'contactRequests']],
     [
       'ADMIN',
@@ -32,8 +32,9 @@ describe('navigationForRole', () => {
     expect(sectionsOf(role)).toEqual(expected);
   });
 
-  it('gives admins every section', () => {
-    expect(sectionsOf('ADMIN')).toEqual([...SECTIONS]);
+  it('gives admins every section but the store team (they have the users page)', () => {
+    expect(sectionsOf('ADMIN')).toEqual(SECTIONS.filter((s) => s !== 'team'));
+    expect(canOpenSection('CUSTOMER_SERVICE', 'team')).toBe(false);
   });
 
   it('keeps platform areas away from merchant staff and customer service', () => {

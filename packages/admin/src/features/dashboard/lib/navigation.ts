@@ -9,6 +9,7 @@ export const SECTIONS = [
   'coupons',
   'funds',
   'messages',
+  'team',
   'contactRequests',
   'users',
   'merchants',
@@ -46,7 +47,10 @@ const MERCHANT_STAFF: readonly Section[] = [
   'coupons',
   'funds',
   'messages',
+  'team',
 ];
+/** Admins manage every account on the users page; `team` is a store's own view of its staff. */
+const ADMIN: readonly Section[] = SECTIONS.filter((section) => section !== 'team');
 const CUSTOMER_SERVICE: readonly Section[] = ['dashboard', 'orders', 'messages', 'contactRequests'];
 
 export function sectionHref(section: Section): string {
@@ -64,7 +68,7 @@ export function sectionsForRole(role: UserRole): readonly Section[] {
     case 'CUSTOMER_SERVICE':
       return CUSTOMER_SERVICE;
     case 'ADMIN':
-      return SECTIONS;
+      return ADMIN;
     case 'SHOPPER':
       return [];
     default:

@@ -1,5 +1,9 @@
+import { fundsEn } from './funds';
+import { insightsEn } from './insights';
 import { ordersEn } from './orders';
+import { platformEn } from './platform';
 import { productsEn } from './products';
+import { promotionsEn } from './promotions';
 /** English messages: the source of the message keys (the other languages must have exactly these). */
 export const en = {
   app: {
@@ -56,6 +60,7 @@ export const en = {
       settlements: 'Settlements',
       auditLog: 'Audit log',
       mailbox: 'Mailbox',
+      team: 'Team',
     },
   },
   dashboard: {
@@ -79,8 +84,12 @@ export const en = {
     loadMore: 'Load more',
     status: { PENDING: 'Queued', SENT: 'Delivered', FAILED: 'Failed' },
   },
+  insights: insightsEn,
+  funds: fundsEn,
   orders: ordersEn,
   products: productsEn,
+  promotions: promotionsEn,
+  platform: platformEn,
   section: {
     comingSoonTitle: 'Coming soon',
     comingSoonBody: 'This area is being built. It will appear here as soon as it is ready.',

@@ -1,6 +1,10 @@
 import type { Messages } from './en';
+import { fundsZhTw } from './funds';
+import { insightsZhTw } from './insights';
 import { ordersZhTw } from './orders';
+import { platformZhTw } from './platform';
 import { productsZhTw } from './products';
+import { promotionsZhTw } from './promotions';
 
 /** Traditional Chinese (Taiwan) messages. */
 export const zhTW: Messages = {
@@ -57,6 +61,7 @@ export const zhTW: Messages = {
       settlements: '撥款結算',
       auditLog: '稽核紀錄',
       mailbox: '郵件匣',
+      team: '團隊',
     },
   },
   dashboard: {
@@ -79,8 +84,12 @@ export const zhTW: Messages = {
     loadMore: '載入更多',
     status: { PENDING: '排隊中', SENT: '已送達', FAILED: '寄送失敗' },
   },
+  insights: insightsZhTw,
+  funds: fundsZhTw,
   orders: ordersZhTw,
   products: productsZhTw,
+  promotions: promotionsZhTw,
+  platform: platformZhTw,
   section: {
     comingSoonTitle: '即將推出',
     comingSoonBody: '這個功能正在建置中，完成後就會顯示在這裡。',

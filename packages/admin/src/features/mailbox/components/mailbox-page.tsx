@@ -10,8 +10,22 @@ import { summarizeError } from '../../../lib/errors';
 import './mailbox.css';
 
 const MailboxPageQuery = graphql(`
-  query MailboxPage_MailboxQuery($first: Int!, $after: String, $to: String) {
-    developmentMailbox(first: $first, after: $after, to: $to) {
+  query MailboxPage_MailboxQuery(
+    $first: Int!
+    $after: String
+    $to: String
+    $status: String
+    $template: String
+    $direction: SortDirection
+  ) {
+    developmentMailbox(
+      first: $first
+      after: $after
+      to: $to
+      status: $status
+      template: $template
+      direction: $direction
+    ) {
       totalCount
       pageInfo {
         hasNextPage
@@ -33,6 +47,7 @@ const MailboxPageQuery = graphql(`
 `);
 
 const PAGE_SIZE = 25;
+const STATUSES = ['PENDING', 'SENT', 'FAILED'] as const;
 
 /**
  * The development mailbox: every email the platform wrote (verification links, order emails …),
@@ -42,10 +57,15 @@ export function MailboxPage() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const to = params.get('to')?.trim() || null;
+  const statusParam = params.get('status');
+  const status = STATUSES.find((s) => s === statusParam) ?? null;
+  const template = params.get('template')?.trim() || null;
+  const direction = params.get('dir') === 'ASC' ? 'ASC' : 'DESC';
   const [draft, setDraft] = useState(to ?? '');
+  const [draftTemplate, setDraftTemplate] = useState(template ?? '');
   const [openId, setOpenId] = useState<string | null>(null);
   const { data, loading, error, refetch, fetchMore } = useQuery(MailboxPageQuery, {
-    variables: { first: PAGE_SIZE, to },
+    variables: { first: PAGE_SIZE, to, status, template, direction },
     notifyOnNetworkStatusChange: true,
   });
   const title = `${t('nav.sections.mailbox')} · ${t('app.name')}`;
@@ -53,9 +73,16 @@ export function MailboxPage() {
 
   const onFilter = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const form = new FormData(event.currentTarget);
     const next = new URLSearchParams(params);
-    if (draft.trim()) next.set('to', draft.trim());
-    else next.delete('to');
+    const set = (key: string, value: string | null) => {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    };
+    set('to', draft.trim() || null);
+    set('template', draftTemplate.trim() || null);
+    set('status', String(form.get('status') ?? '') || null);
+    set('dir', form.get('dir') === 'ASC' ? 'ASC' : null);
     setParams(next);
   };
 
@@ -89,6 +116,48 @@ export function MailboxPage() {
               onChange={(e) => setDraft(e.target.value)}
               autoComplete="off"
             />
+            <TextField
+              label={t('insights.mailbox.template')}
+              name="template"
+              value={draftTemplate}
+              maxLength={100}
+              onChange={(e) => setDraftTemplate(e.target.value)}
+              autoComplete="off"
+            />
+            <div className="ui-field">
+              <label className="ui-field__label" htmlFor="mailbox-status">
+                {t('insights.mailbox.status')}
+              </label>
+              <select
+                id="mailbox-status"
+                name="status"
+                className="ui-field__input"
+                defaultValue={status ?? ''}
+                key={`s-${status}`}
+              >
+                <option value="">{t('insights.mailbox.anyStatus')}</option>
+                {STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`mailbox.status.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="ui-field">
+              <label className="ui-field__label" htmlFor="mailbox-dir">
+                {t('insights.mailbox.order')}
+              </label>
+              <select
+                id="mailbox-dir"
+                name="dir"
+                className="ui-field__input"
+                defaultValue={direction}
+                key={`d-${direction}`}
+              >
+                <option value="DESC">{t('insights.mailbox.newestFirst')}</option>
+                <option value="ASC">{t('insights.mailbox.oldestFirst')}</option>
+              </select>
+            </div>
             <Button type="submit">{t('mailbox.filter')}</Button>
           </form>
         </search>

@@ -292,15 +292,24 @@ export function OrdersPage({ role }: { role: UserRole }) {
             value={draft.createdTo ?? ''}
             onChange={(e) => setDraft({ ...draft, createdTo: e.target.value || null })}
           />
-          <label className="orders-filters__check">
-            <input
-              type="checkbox"
-              name="cancellationRequested"
-              checked={draft.cancellationRequested}
-              onChange={(e) => setDraft({ ...draft, cancellationRequested: e.target.checked })}
-            />
-            {t('orders.filters.cancellationRequested')}
-          </label>
+          <div className="ui-field">
+            <label className="ui-field__label" htmlFor="orders-cancellation">
+              {t('orders.filters.cancellation')}
+            </label>
+            <select
+              id="orders-cancellation"
+              name="cancellation"
+              className="ui-field__input"
+              value={draft.cancellation ?? ''}
+              onChange={(e) =>
+                setDraft({ ...draft, cancellation: (e.target.value || null) as OrdersView['cancellation'] })
+              }
+            >
+              <option value="">{t('orders.filters.cancellationAll')}</option>
+              <option value="ANY">{t('orders.filters.cancellationRequested')}</option>
+              <option value="PENDING">{t('orders.filters.cancellationPending')}</option>
+            </select>
+          </div>
           <div className="orders-filters__actions">
             <Button type="submit">{t('orders.filters.apply')}</Button>
             <Button variant="ghost" onClick={() => go(parseOrdersView(new URLSearchParams()))}>

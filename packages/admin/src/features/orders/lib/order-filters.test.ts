@@ -29,7 +29,7 @@ describe('orders view in the URL', () => {
       search: 'MP-2026',
       createdFrom: '2026-11-01',
       createdTo: '2026-11-22',
-      cancellationRequested: true,
+      cancellation: 'ANY',
       sortField: 'TOTAL',
       sortDirection: 'ASC',
       after: 'abc',
@@ -42,7 +42,7 @@ describe('orders view in the URL', () => {
     ['sort=PRICE', 'sortField', 'CREATED_AT'],
     ['dir=sideways', 'sortDirection', 'DESC'],
     ['from=22/11/2026', 'createdFrom', null],
-    ['cancellation=yes', 'cancellationRequested', false],
+    ['cancellation=yes', 'cancellation', null],
   ])('ignores a bad %s', (query, key, expected) => {
     expect(parseOrdersView(new URLSearchParams(query))[key as 'status']).toBe(expected);
   });
@@ -51,6 +51,17 @@ describe('orders view in the URL', () => {
     const f = filterOf(parseOrdersView(new URLSearchParams('from=2026-11-01&to=2026-11-01')));
     expect(new Date(f.createdTo!).getTime() - new Date(f.createdFrom!).getTime()).toBe(86_400_000);
     expect(f.hasCancellationRequest).toBeNull();
+    expect(f.cancellationRequestStatus).toBeNull();
+  });
+
+  it('narrows to requests waiting for a decision (the dashboard links here)', () => {
+    const view = parseOrdersView(new URLSearchParams('cancellation=pending'));
+    expect(view.cancellation).toBe('PENDING');
+    expect(filterOf(view)).toMatchObject({
+      hasCancellationRequest: null,
+      cancellationRequestStatus: 'PENDING',
+    });
+    expect(ordersViewParams(view).toString()).toBe('cancellation=pending');
   });
 
   it('flips the direction of the same column, starts a new one descending (number ascending)', () => {

@@ -24,7 +24,8 @@ export interface OrdersView {
   createdFrom: string | null;
   /** `YYYY-MM-DD`, inclusive. */
   createdTo: string | null;
-  cancellationRequested: boolean;
+  /** Orders with a cancellation request in any state (`1`) or waiting for a decision (`pending`). */
+  cancellation: 'ANY' | 'PENDING' | null;
   sortField: StaffOrderSortField;
   sortDirection: SortDirection;
   after: string | null;
@@ -47,7 +48,12 @@ export function parseOrdersView(params: URLSearchParams): OrdersView {
     search: params.get('q')?.trim() ?? '',
     createdFrom: date('from'),
     createdTo: date('to'),
-    cancellationRequested: params.get('cancellation') === '1',
+    cancellation:
+      params.get('cancellation') === '1'
+        ? 'ANY'
+        : params.get('cancellation') === 'pending'
+          ? 'PENDING'
+          : null,
     sortField: pick(params.get('sort'), SORT_FIELDS) ?? 'CREATED_AT',
     sortDirection: params.get('dir') === 'ASC' ? 'ASC' : 'DESC',
     after: params.get('after') || null,
@@ -62,7 +68,7 @@ export function ordersViewParams(view: OrdersView): URLSearchParams {
   if (view.search.trim()) out.set('q', view.search.trim());
   if (view.createdFrom) out.set('from', view.createdFrom);
   if (view.createdTo) out.set('to', view.createdTo);
-  if (view.cancellationRequested) out.set('cancellation', '1');
+  if (view.cancellation) out.set('cancellation', view.cancellation === 'ANY' ? '1' : 'pending');
   if (view.sortField !== 'CREATED_AT') out.set('sort', view.sortField);
   if (view.sortDirection !== 'DESC') out.set('dir', view.sortDirection);
   if (view.after) out.set('after', view.after);
@@ -83,7 +89,8 @@ export function filterOf(view: OrdersView) {
     search: view.search || null,
     createdFrom: view.createdFrom ? startOfDay(view.createdFrom) : null,
     createdTo: view.createdTo ? startOfDay(view.createdTo, 1) : null,
-    hasCancellationRequest: view.cancellationRequested ? true : null,
+    hasCancellationRequest: view.cancellation === 'ANY' ? true : null,
+    cancellationRequestStatus: view.cancellation === 'PENDING' ? ('PENDING' as const) : null,
   };
 }
 

@@ -40,7 +40,7 @@ const CreateProduct = graphql(`
           titleEn
           titleZh
           stock
-          price {
+          price: basePrice {
             amount
             currencyCode
           }
@@ -88,7 +88,7 @@ const SetVariants = graphql(`
           titleEn
           titleZh
           stock
-          price {
+          price: basePrice {
             amount
             currencyCode
           }

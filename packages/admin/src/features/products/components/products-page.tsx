@@ -19,8 +19,17 @@ export const ProductsPageQuery = graphql(`
     $status: ProductStatus
     $kind: ProductKind
     $sort: MerchantProductSort
+    $merchantId: ID
   ) {
-    merchantProducts(first: $first, after: $after, query: $query, status: $status, kind: $kind, sort: $sort) {
+    merchantProducts(
+      first: $first
+      after: $after
+      query: $query
+      status: $status
+      kind: $kind
+      sort: $sort
+      merchantId: $merchantId
+    ) {
       totalCount
       pageInfo {
         hasNextPage
@@ -47,7 +56,7 @@ export const ProductsPageQuery = graphql(`
           titleEn
           titleZh
           stock
-          price {
+          price: basePrice {
             amount
             currencyCode
           }
@@ -65,6 +74,15 @@ export const ProductsPageQuery = graphql(`
   }
 `);
 
+const ProductsPageMerchantsQuery = graphql(`
+  query ProductsPage_Merchants {
+    staffOrderMerchants {
+      id
+      handle
+    }
+  }
+`);
+
 const PAGE_SIZE = 20;
 const STATUSES: ProductStatus[] = ['DRAFT', 'PUBLISHED', 'ARCHIVED'];
 const KINDS: ProductKind[] = ['GOODS', 'SERVICE'];
@@ -78,7 +96,7 @@ function pick<T extends string>(value: string | null, allowed: readonly T[]): T 
  * The merchant's catalogue: every product of the store in any status, searched, filtered, sorted and
  * paginated on the server; the editor opens beside the list (`?product=<id>` or `?product=new`).
  */
-export function ProductsPage({ canEdit }: { canEdit: boolean }) {
+export function ProductsPage({ canEdit, showStores = false }: { canEdit: boolean; showStores?: boolean }) {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const query = params.get('q')?.trim() || null;
@@ -86,12 +104,17 @@ export function ProductsPage({ canEdit }: { canEdit: boolean }) {
   const kind = pick(params.get('kind'), KINDS);
   const sort = pick(params.get('sort'), SORTS) ?? 'NEWEST';
   const after = params.get('after') || null;
+  // Platform admins see every store's products, or one store's (`merchant`).
+  const merchantId = showStores ? params.get('merchant') || null : null;
   const editing = params.get('product');
   const [draftQuery, setDraftQuery] = useState(query ?? '');
+  // Cursors of the pages before this one, so "Previous" goes back one page (not to the first).
+  const [previous, setPrevious] = useState<(string | null)[]>([]);
   const { data, previousData, loading, error, refetch } = useQuery(ProductsPageQuery, {
-    variables: { first: PAGE_SIZE, after, query, status, kind, sort },
+    variables: { first: PAGE_SIZE, after, query, status, kind, sort, merchantId },
     notifyOnNetworkStatusChange: true,
   });
+  const merchants = useQuery(ProductsPageMerchantsQuery, { skip: !showStores });
   const title = `${t('products.title')} · ${t('app.name')}`;
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const zh = i18n.language.startsWith('zh');
@@ -108,7 +131,9 @@ export function ProductsPage({ canEdit }: { canEdit: boolean }) {
   const onFilter = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    setPrevious([]);
     update({
+      merchant: String(form.get('merchant') ?? '') || null,
       q: draftQuery.trim() || null,
       status: String(form.get('status') ?? '') || null,
       kind: String(form.get('kind') ?? '') || null,
@@ -163,6 +188,23 @@ export function ProductsPage({ canEdit }: { canEdit: boolean }) {
                 ))}
               </select>
             </label>
+            {showStores && (
+              <label className="products-select">
+                <span>{t('products.storeFilter')}</span>
+                <select
+                  name="merchant"
+                  defaultValue={merchantId ?? ''}
+                  key={`m-${merchantId}-${merchants.data ? 'loaded' : 'loading'}`}
+                >
+                  <option value="">{t('products.allStores')}</option>
+                  {merchants.data?.staffOrderMerchants.map((m) => (
+                    <option key={m.id} value={m.id}>
+                      {m.handle}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
             <label className="products-select">
               <span>{t('products.sortLabel')}</span>
               <select name="sort" defaultValue={sort} key={`o-${sort}`}>
@@ -214,6 +256,7 @@ export function ProductsPage({ canEdit }: { canEdit: boolean }) {
               <thead>
                 <tr>
                   <th scope="col">{t('products.columns.title')}</th>
+                  {showStores && <th scope="col">{t('products.columns.store')}</th>}
                   <th scope="col">{t('products.columns.kind')}</th>
                   <th scope="col">{t('products.columns.status')}</th>
                   <th scope="col">{t('products.columns.variants')}</th>
@@ -237,6 +280,7 @@ export function ProductsPage({ canEdit }: { canEdit: boolean }) {
                       <span className="products-table__title">{zh ? p.titleZh : p.titleEn}</span>
                       <span className="products-table__sub">{zh ? p.titleEn : p.titleZh}</span>
                     </td>
+                    {showStores && <td>{p.merchant.handle}</td>}
                     <td>{t(`products.kind.${p.kind}`)}</td>
                     <td>
                       <span className={`products-status products-status--${p.status.toLowerCase()}`}>
@@ -259,12 +303,25 @@ export function ProductsPage({ canEdit }: { canEdit: boolean }) {
           </div>
           <nav className="products-page__pager" aria-label={t('products.title')}>
             {page.pageInfo.hasPreviousPage && (
-              <Button variant="secondary" onClick={() => update({ after: null })}>
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  const before = previous.at(-1) ?? null;
+                  setPrevious((p) => p.slice(0, -1));
+                  update({ after: before });
+                }}
+              >
                 {t('products.previous')}
               </Button>
             )}
             {page.pageInfo.hasNextPage && (
-              <Button variant="secondary" onClick={() => update({ after: page.pageInfo.endCursor ?? null })}>
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  setPrevious((p) => [...p, after]);
+                  update({ after: page.pageInfo.endCursor ?? null });
+                }}
+              >
                 {t('products.next')}
               </Button>
             )}

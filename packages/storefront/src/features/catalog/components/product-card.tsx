@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { paths } from '../../../app/paths.js';
-import { Price } from '../../../components/ui/price.js';
 import { type FragmentType, getFragmentData } from '../../../gql/fragment-masking.js';
 import { graphql } from '../../../gql/gql.js';
+import { SalePrice } from './sale-price.js';
 import './product-card.css';
 
 export const ProductCard_ProductFragment = graphql(`
@@ -32,6 +32,16 @@ export const ProductCard_ProductFragment = graphql(`
       maxVariantPrice {
         minorUnits
       }
+    }
+    compareAtPriceRange {
+      minVariantPrice {
+        amount
+        currencyCode
+      }
+    }
+    activity {
+      id
+      name(locale: $locale)
     }
   }
 `);
@@ -77,9 +87,11 @@ export function ProductCard({ product: productRef, eager = false }: ProductCardP
           </Link>
         </h3>
         <p className="product-card__merchant">{product.merchant.name}</p>
-        <Price
+        <SalePrice
           className="product-card__price"
-          money={minVariantPrice}
+          price={minVariantPrice}
+          compareAtPrice={product.compareAtPriceRange?.minVariantPrice}
+          activityName={product.activity?.name}
           format={hasRange ? (price) => t('catalog.priceFrom', { price }) : undefined}
         />
       </div>

@@ -5,12 +5,12 @@ import { Link } from 'react-router';
 import { paths } from '../../../app/paths.js';
 import { ButtonLink } from '../../../components/ui/button.js';
 import { PageTitle } from '../../../components/ui/page-title.js';
-import { Price } from '../../../components/ui/price.js';
 import { LoadingState } from '../../../components/ui/spinner.js';
 import { EmptyState, ErrorState } from '../../../components/ui/states.js';
 import { graphql } from '../../../gql/gql.js';
 import { useApiLocale } from '../../../lib/locale.js';
 import { ProductGallery } from './product-gallery.js';
+import { SalePrice } from './sale-price.js';
 import { VariantPicker } from './variant-picker.js';
 import './product-page.css';
 
@@ -38,6 +38,14 @@ const ProductPage_ProductQuery = graphql(`
         price {
           amount
           currencyCode
+        }
+        compareAtPrice {
+          amount
+          currencyCode
+        }
+        activity {
+          id
+          name(locale: $locale)
         }
         ...VariantPicker_VariantFragment
       }
@@ -123,7 +131,14 @@ export function ProductPage({ handle, renderPurchase }: ProductPageProps) {
           <p className="product-page__merchant">
             {t('product.soldBy')} <strong>{product.merchant.name}</strong>
           </p>
-          {selected && <Price className="product-page__price" money={selected.price} />}
+          {selected && (
+            <SalePrice
+              className="product-page__price"
+              price={selected.price}
+              compareAtPrice={selected.compareAtPrice}
+              activityName={selected.activity?.name}
+            />
+          )}
           {product.variants.length > 0 && selected && (
             <VariantPicker variants={product.variants} selectedId={selected.id} onSelect={setChosenId} />
           )}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { Price } from '../../../components/ui/price.js';
 import { type FragmentType, getFragmentData } from '../../../gql/fragment-masking.js';
 import { graphql } from '../../../gql/gql.js';
+import { SalePrice } from './sale-price.js';
 import './variant-picker.css';
 
 export const VariantPicker_VariantFragment = graphql(`
@@ -12,6 +12,10 @@ export const VariantPicker_VariantFragment = graphql(`
     stock
     availableForSale
     price {
+      amount
+      currencyCode
+    }
+    compareAtPrice {
       amount
       currencyCode
     }
@@ -68,7 +72,11 @@ export function VariantPicker({ variants: variantRefs, selectedId, onSelect }: V
                 onChange={() => onSelect(variant.id)}
               />
               <span className="variant-option__title">{variant.title}</span>
-              <Price className="variant-option__price" money={variant.price} />
+              <SalePrice
+                className="variant-option__price"
+                price={variant.price}
+                compareAtPrice={variant.compareAtPrice}
+              />
               <span className="variant-option__stock">
                 {stockLabel(variant.stock, variant.availableForSale)}
               </span>

@@ -7,6 +7,7 @@ import { accountsEn } from './accounts.js';
 import { helpEn } from './help.js';
 import { ordersEn } from './orders.js';
 import { paymentsEn } from './payments.js';
+import { saleEn } from './sale.js';
 
 export const en = {
   app: {
@@ -161,6 +162,7 @@ export const en = {
   orders: ordersEn,
   help: helpEn,
   payments: paymentsEn,
+  sale: saleEn,
 } as const;
 
 type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

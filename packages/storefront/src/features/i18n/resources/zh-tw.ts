@@ -3,6 +3,7 @@ import type { TranslationResource } from './en.js';
 import { helpZhTw } from './help.js';
 import { ordersZhTw } from './orders.js';
 import { paymentsZhTw } from './payments.js';
+import { saleZhTw } from './sale.js';
 
 /** Traditional Chinese (Taiwan). Chinese has no plural forms; `_one` repeats `_other`. */
 export const zhTW: TranslationResource = {
@@ -157,4 +158,5 @@ export const zhTW: TranslationResource = {
   orders: ordersZhTw,
   help: helpZhTw,
   payments: paymentsZhTw,
+  sale: saleZhTw,
 };

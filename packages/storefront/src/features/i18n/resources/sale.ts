@@ -1,0 +1,14 @@
+/** Sale prices from store activities (time-limited discounts). English is the source of the keys; zh-TW must have the same. */
+export const saleEn = {
+  badge: 'Sale',
+  salePrice: 'Sale price',
+  originalPrice: 'Original price',
+  endsAt: 'Ends {{date}}',
+};
+
+export const saleZhTw: typeof saleEn = {
+  badge: '特價',
+  salePrice: '特價',
+  originalPrice: '原價',
+  endsAt: '{{date}} 結束',
+};
