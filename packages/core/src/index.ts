@@ -29,6 +29,28 @@ export {
 } from './address-rules.js';
 export { allocateProportionally } from './allocation.js';
 export {
+  ACCOUNT_CAPABILITIES,
+  ACCOUNT_STATUSES,
+  type AccountStatus,
+  ACTIVE_STANDING,
+  accountRestrictionKind,
+  CAPABILITY_ACTIONS,
+  type Capability,
+  type CapabilityAction,
+  capabilityFor,
+  isAccountStatus,
+  isCapabilityAction,
+  RESTRICTION_KINDS,
+  type Restriction,
+  type RestrictionKind,
+  type RestrictionSubject,
+  restrictedActions,
+  STORE_CAPABILITIES,
+  type Standing,
+  standingRestrictions,
+  storeRestrictionKind,
+} from './capabilities.js';
+export {
   CONTACT_LIMITS,
   type ContactDraft,
   type ContactField,
@@ -154,6 +176,32 @@ export {
   statusAfterRefunds,
 } from './payment-rules.js';
 export { isProductKind, PRODUCT_KINDS, type ProductKind } from './product.js';
+export {
+  CREDIT_SCORE_PRIOR_RATING,
+  CREDIT_SCORE_PRIOR_WEIGHT,
+  type CreditScore,
+  checkReview,
+  checkReviewCancelReason,
+  checkReviewReply,
+  creditScore,
+  creditScoreFromDistribution,
+  isReviewRating,
+  isReviewStatus,
+  maskReviewerName,
+  type RatingDistribution,
+  REVIEW_LIMITS,
+  REVIEW_RATINGS,
+  REVIEW_STATUSES,
+  type ReviewEligibilityError,
+  type ReviewEligibilityFacts,
+  type ReviewField,
+  type ReviewFieldError,
+  type ReviewRating,
+  type ReviewStatus,
+  reviewCounts,
+  reviewEligibility,
+  type ValidReview,
+} from './review-rules.js';
 export { type Err, err, type Ok, ok, type Result } from './result.js';
 export { isStaffRole, isUserRole, USER_ROLES, type UserRole } from './roles.js';
 export {
@@ -200,3 +248,34 @@ export {
   merchantCanSell,
   SELLING_MERCHANT_STATUSES,
 } from './merchant-status.js';
+export {
+  AUTO_GENERAL_FREEZE_DAYS,
+  addDays,
+  autoGeneralFreezeEnd,
+  type Clock,
+  CORRECTION_PERIOD_DAYS,
+  correctionDeadline,
+  ESCALATION_THRESHOLD,
+  ESCALATION_WINDOW_DAYS,
+  fixedClock,
+  generalFreezeDue,
+  PENALTY_SUBJECT_TYPES,
+  type PenaltySubjectType,
+  SANCTION_KINDS,
+  type SanctionKind,
+  statusAfterGeneralFreezeLift,
+  statusUnderGeneralFreeze,
+  systemClock,
+  VIOLATION_STATUSES,
+  type ViolationAction,
+  type ViolationStatus,
+  violationTransition,
+  violationsInWindow,
+  warningOutcome,
+} from './penalty-rules.js';
+export {
+  checkMessage,
+  MESSAGE_LIMITS,
+  type MessageField,
+  type MessageProblem,
+} from './message-rules.js';

@@ -1,3 +1,5 @@
+import { STORE_CAPABILITIES } from './capabilities.js';
+
 /**
  * A merchant's standing on the platform. Under a general freeze the merchant may not publish or
  * change listings, but its listings stay on sale (buying, paying and order processing keep working);
@@ -29,19 +31,10 @@ export function merchantCanSell(status: MerchantStatus): boolean {
   }
 }
 
-/** Whether the merchant may create, change, publish or unpublish listings (only when ACTIVE). */
+/**
+ * Whether the merchant may create, change, publish or unpublish listings (only when ACTIVE): the store column
+ * of the capability matrix (capabilities.ts), which the API checks in one place.
+ */
 export function merchantCanEditListings(status: MerchantStatus): boolean {
-  switch (status) {
-    case 'ACTIVE':
-      return true;
-    case 'GENERAL_FROZEN':
-    case 'SAFE_FROZEN':
-    case 'DISABLED':
-    case 'DELETED':
-      return false;
-    default: {
-      const unknown: never = status;
-      return unknown;
-    }
-  }
+  return STORE_CAPABILITIES[status].includes('listing.edit');
 }

@@ -19,9 +19,16 @@ const SECTION_ROUTES: { section: Section; path: string; lazy: RouteObject['lazy'
   { section: 'products', path: paths.products.path, lazy: () => import('./routes/products') },
   { section: 'orders', path: paths.orders.path, lazy: () => import('./routes/orders') },
   { section: 'orders', path: paths.order.path, lazy: () => import('./routes/order') },
+  { section: 'reviews', path: paths.reviews.path, lazy: () => import('./routes/reviews') },
+  { section: 'messages', path: paths.messages.path, lazy: () => import('./routes/messages') },
+  { section: 'messages', path: paths.conversation.path, lazy: () => import('./routes/messages') },
   { section: 'coupons', path: paths.coupons.path, lazy: () => import('./routes/coupons') },
   { section: 'funds', path: paths.funds.path, lazy: () => import('./routes/funds') },
   { section: 'settlements', path: paths.settlements.path, lazy: () => import('./routes/settlements') },
+  { section: 'penalties', path: paths.penalties.path, lazy: () => import('./routes/penalties') },
+  { section: 'auditLog', path: paths.auditLog.path, lazy: () => import('./routes/audit-log') },
+  { section: 'penalties', path: paths.claims.path, lazy: () => import('./routes/claims') },
+  { section: 'penalties', path: paths.penaltyRules.path, lazy: () => import('./routes/penalty-rules') },
   {
     section: 'contactRequests',
     path: paths.contactRequests.path,
@@ -34,7 +41,9 @@ const sectionRoute = ({ section, path, lazy }: (typeof SECTION_ROUTES)[number]):
 
 // Areas not built yet: each gets its own URL now so links and bookmarks keep working later.
 const PLACEHOLDER_SECTIONS = SECTIONS.filter(
-  (section) => section !== 'dashboard' && !SECTION_ROUTES.some((route) => route.section === section),
+  (section) =>
+    section !== 'dashboard' &&
+    !SECTION_ROUTES.some((route) => route.section === section && route.path === paths[section].path),
 );
 
 const placeholderRoute = (section: Exclude<Section, 'dashboard'>): RouteObject => ({
@@ -66,10 +75,8 @@ export function createAppRouter(client: ApolloClient) {
                 children: [
                   {
                     index: true,
-                    lazy: async () => ({
-                      Component: (await import('../features/dashboard/components/dashboard-page'))
-                        .DashboardPage,
-                    }),
+                    // The dashboard, with merchant staff's open warnings above it.
+                    lazy: () => import('./routes/home'),
                   },
                   ...SECTION_ROUTES.map(sectionRoute),
                   ...PLACEHOLDER_SECTIONS.map((section) =>

@@ -13,6 +13,7 @@ import { ProductEntity } from '../modules/catalog/product.entity.js';
 import { CheckoutEntity } from '../modules/checkout/checkout.entity.js';
 import { CouponRedemptionEntity } from '../modules/coupons/coupon-redemption.entity.js';
 import { CouponEntity } from '../modules/coupons/coupon.entity.js';
+import { AuditLogEntryEntity } from '../modules/audit/audit.entity.js';
 import { EmailMessageEntity } from '../modules/email/email.entity.js';
 import { LedgerEntryEntity, PayoutEntity } from '../modules/funds/funds.entity.js';
 import {
@@ -28,13 +29,27 @@ import {
   OrderHistoryEntity,
   OrderLineEntity,
 } from '../modules/orders/order.entity.js';
+import {
+  ConversationEntity,
+  ConversationMessageEntity,
+  ConversationReadEntity,
+} from '../modules/messages/conversation.entity.js';
 import { OrderNoteEntity } from '../modules/orders-admin/order-note.entity.js';
+import { PenaltyRuleEntity, SanctionEntity, ViolationEntity } from '../modules/penalties/penalty.entity.js';
 import { MerchantStatusChangeEntity } from '../modules/platform-admin/merchant-status-change.entity.js';
 import {
   PaymentEntity,
   PaymentRefundEntity,
   PaymentWebhookEventEntity,
 } from '../modules/payments/payment.entity.js';
+import { ReviewEntity } from '../modules/reviews/review.entity.js';
+import {
+  ClaimCompensationEntity,
+  ClaimEntity,
+  ClaimOrderEntity,
+  ClaimUserEntity,
+  SafeFreezeEntity,
+} from '../modules/safe-freeze/safe-freeze.entity.js';
 
 export const ENTITIES = [
   MerchantEntity,
@@ -71,4 +86,17 @@ export const ENTITIES = [
   ActivityProductEntity,
   PayoutEntity,
   LedgerEntryEntity,
+  PenaltyRuleEntity,
+  ViolationEntity,
+  SanctionEntity,
+  AuditLogEntryEntity,
+  ConversationEntity,
+  ConversationMessageEntity,
+  ConversationReadEntity,
+  ReviewEntity,
+  SafeFreezeEntity,
+  ClaimEntity,
+  ClaimOrderEntity,
+  ClaimUserEntity,
+  ClaimCompensationEntity,
 ];

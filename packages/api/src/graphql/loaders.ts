@@ -5,6 +5,7 @@ import { cartLoaders } from '../modules/cart/cart.loaders.js';
 import { catalogLoaders } from '../modules/catalog/catalog.loaders.js';
 import { ordersLoaders } from '../modules/orders/orders.loaders.js';
 import { paymentsLoaders } from '../modules/payments/payments.loaders.js';
+import { reviewsLoaders } from '../modules/reviews/reviews.loaders.js';
 
 export function createLoaders(em: EntityManager) {
   return {
@@ -14,6 +15,7 @@ export function createLoaders(em: EntityManager) {
     cart: cartLoaders(em),
     orders: ordersLoaders(em),
     payments: paymentsLoaders(em),
+    reviews: reviewsLoaders(em),
   };
 }
 

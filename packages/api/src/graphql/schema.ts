@@ -7,6 +7,7 @@ import {
   VariantPricingResolver,
 } from '../modules/activities/activity-pricing.resolver.js';
 import { CouponsAdminResolver } from '../modules/coupons-admin/coupons-admin.resolver.js';
+import { ConversationMessageResolver, MessagesResolver } from '../modules/messages/messages.resolver.js';
 import { AccountSecurityResolver } from '../modules/accounts/account-security.resolver.js';
 import { AccountsResolver } from '../modules/accounts/accounts.resolver.js';
 import { AddressResolver } from '../modules/accounts/address.resolver.js';
@@ -41,6 +42,8 @@ import {
 import { ShippingResolver } from '../modules/orders/shipping.resolver.js';
 import { OrdersAdminResolver } from '../modules/orders-admin/orders-admin.resolver.js';
 import { FundsResolver, PayoutResolver } from '../modules/funds/funds.resolver.js';
+import { AuditResolver } from '../modules/audit/audit.resolver.js';
+import { PenaltiesResolver, SanctionResolver } from '../modules/penalties/penalties.resolver.js';
 import { DashboardResolver } from '../modules/dashboard/dashboard.resolver.js';
 import { ContactRequestsResolver } from '../modules/contact-requests/contact-requests.resolver.js';
 import { ConsultingResolver, OrderReportResolver } from '../modules/consulting/consulting.resolver.js';
@@ -50,7 +53,21 @@ import {
   ViewerPaymentsResolver,
 } from '../modules/payments/payments.resolver.js';
 import { RefundsResolver } from '../modules/payments/refunds.resolver.js';
+import {
+  MerchantReviewsResolver,
+  OrderReviewResolver,
+  ProductReviewsResolver,
+  ReviewsResolver,
+  StaffReviewResolver,
+} from '../modules/reviews/reviews.resolver.js';
 import { NodeResolver } from './node.resolver.js';
+import {
+  ClaimFieldsResolver,
+  SafeFreezeResolver,
+  StaffMerchantSafeFreezeResolver,
+} from '../modules/safe-freeze/safe-freeze.resolver.js';
+import { CapabilitiesResolver } from '../modules/capabilities/capabilities.resolver.js';
+import { guardSchema } from '../modules/capabilities/capability-guard.js';
 
 /** ISO 8601 date-times in UTC, e.g. `2026-11-22T08:30:00.000Z`. */
 export const DateTimeScalar = new GraphQLScalarType({
@@ -64,6 +81,7 @@ export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: [
       NodeResolver,
+      CapabilitiesResolver,
       ProductResolver,
       ProductVariantResolver,
       MerchantResolver,
@@ -96,18 +114,31 @@ export function createSchema(): Promise<GraphQLSchema> {
       ProductPricingResolver,
       FundsResolver,
       PayoutResolver,
+      PenaltiesResolver,
+      SanctionResolver,
+      AuditResolver,
       DashboardResolver,
       ContactRequestsResolver,
+      MessagesResolver,
+      ConversationMessageResolver,
       PaymentsResolver,
       ViewerPaymentsResolver,
       CheckoutPaymentResolver,
       RefundsResolver,
       ConsultingResolver,
       OrderReportResolver,
+      ReviewsResolver,
+      SafeFreezeResolver,
+      ClaimFieldsResolver,
+      StaffMerchantSafeFreezeResolver,
+      StaffReviewResolver,
+      MerchantReviewsResolver,
+      ProductReviewsResolver,
+      OrderReviewResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // Input shape is validated inside services so failures become typed userErrors.
     validate: false,
     emitSchemaFile: false,
-  });
+  }).then(guardSchema);
 }

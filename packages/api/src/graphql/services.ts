@@ -13,7 +13,10 @@ import { CheckoutService } from '../modules/checkout/checkout.service.js';
 import { ContactRequestsService } from '../modules/contact-requests/contact-requests.service.js';
 import { DashboardService } from '../modules/dashboard/dashboard.service.js';
 import { MailboxService } from '../modules/email/mailbox.service.js';
+import { MessagesService } from '../modules/messages/messages.service.js';
 import { FundsService } from '../modules/funds/funds.service.js';
+import { AuditService } from '../modules/audit/audit.queries.js';
+import { PenaltiesService } from '../modules/penalties/penalties.service.js';
 import { HelpService } from '../modules/help/help.service.js';
 import { HelpAdminService } from '../modules/help/help-admin.service.js';
 import { MerchantsAdminService } from '../modules/platform-admin/merchants-admin.service.js';
@@ -26,6 +29,9 @@ import { PaymentHistoryService } from '../modules/payments/payment-history.servi
 import { PaymentReturnsService } from '../modules/payments/payment-returns.service.js';
 import { PaymentsService } from '../modules/payments/payments.service.js';
 import { RefundsService } from '../modules/payments/refunds.service.js';
+import { ClaimsService } from '../modules/safe-freeze/claims.service.js';
+import { SafeFreezeService } from '../modules/safe-freeze/safe-freeze.service.js';
+import { ReviewsService } from '../modules/reviews/reviews.service.js';
 
 /** Request-scoped use cases; resolvers call these and never the EntityManager. */
 export function createServices(em: EntityManager, viewer: Viewer | null, config: Config) {
@@ -39,6 +45,7 @@ export function createServices(em: EntityManager, viewer: Viewer | null, config:
     activities: new ActivitiesService(em, viewer, config),
     cart: new CartService(em, viewer),
     mailbox: new MailboxService(em, viewer),
+    messages: new MessagesService(em, viewer, config),
     help: new HelpService(em, viewer, config),
     helpAdmin: new HelpAdminService(em, viewer),
     staffAccounts: new StaffAccountsService(em, viewer, config),
@@ -48,13 +55,18 @@ export function createServices(em: EntityManager, viewer: Viewer | null, config:
     shipping: new ShippingService(em, viewer, config),
     ordersAdmin: new OrdersAdminService(em, viewer, config),
     funds: new FundsService(em, viewer, config),
+    penalties: new PenaltiesService(em, viewer, config),
+    audit: new AuditService(em, viewer),
     dashboard: new DashboardService(em, viewer, config),
     contactRequests: new ContactRequestsService(em, viewer),
     payments: new PaymentsService(em, viewer, config),
     paymentReturns: new PaymentReturnsService(em, viewer, config),
     paymentHistory: new PaymentHistoryService(em, viewer, config),
     refunds: new RefundsService(em, viewer, config),
+    safeFreeze: new SafeFreezeService(em, viewer, config),
+    claims: new ClaimsService(em, viewer, config),
     consulting: new ConsultingService(em, viewer, config),
+    reviews: new ReviewsService(em, viewer),
   };
 }
 

@@ -5,6 +5,7 @@ import {
   sendPasswordReset,
 } from '../modules/accounts/accounts.jobs.js';
 import { DELIVER_EMAIL, deliverEmail } from '../modules/email/email.service.js';
+import { NOTIFY_CONVERSATION, notifyConversation } from '../modules/messages/message-delivery.js';
 import { AUTO_CONFIRM_ORDER, autoConfirmOrder, CLOSE_UNPAID_ORDER } from '../modules/orders/orders.jobs.js';
 import {
   closeUnpaidOrderAfterPayments,
@@ -15,6 +16,12 @@ import {
   reconcilePaymentJob,
   reconcilePendingPayments,
 } from '../modules/payments/payments.jobs.js';
+import {
+  SANCTION_END,
+  sanctionEndJob,
+  WARNING_DEADLINE,
+  warningDeadlineJob,
+} from '../modules/penalties/penalties.jobs.js';
 import type { JobHandler } from './job-queue.js';
 
 /** Every background task by name. Modules own their handlers; this only lists them. */
@@ -28,6 +35,9 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   [RECONCILE_PAYMENT]: reconcilePaymentJob,
   [RECONCILE_PENDING_PAYMENTS]: reconcilePendingPayments,
   [EXECUTE_REFUND]: executeRefundJob,
+  [WARNING_DEADLINE]: warningDeadlineJob,
+  [SANCTION_END]: sanctionEndJob,
+  [NOTIFY_CONVERSATION]: notifyConversation,
 };
 
 /** Recurring tasks (graphile-worker crontab syntax). */

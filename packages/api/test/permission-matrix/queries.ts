@@ -12,6 +12,12 @@ export const STAFF_QUERIES: readonly string[] = [
   'exportOrdersCsv',
   'merchantProducts',
   'merchantFunds',
+  // In-site messages: the platform inbox of customer service and admins, merchant staff's store conversations.
+  'conversations',
+  'conversation',
+  // Penalties (T2): the rule list and the audit log.
+  'penaltyRules',
+  'auditLog',
 ];
 
 /** Query fields that are not staff queries, and why (they answer the public catalogue or the viewer's own data). */
@@ -32,6 +38,9 @@ export const PUBLIC_QUERIES: Readonly<Record<string, string>> = {
   product: 'public catalogue (on-sale products)',
   products: 'public catalogue (on-sale products)',
   viewer: 'the signed-in account itself, or null',
+  unreadMessageCount: "a number over the viewer's own conversations only",
+  myViolations:
+    "the viewer's own violations (own account, and own store for merchant staff); covered by penalties.test.ts",
 };
 
 export function isStaffQuery(name: string): boolean {

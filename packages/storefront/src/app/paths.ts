@@ -114,4 +114,23 @@ export const paths = {
     getHref: (slug: string) => `/help/${encodeURIComponent(slug)}`,
   },
   contact: { path: '/help/contact', getHref: () => '/help/contact' },
+  // In-site messages ("station letters")
+  messages: {
+    path: '/account/messages',
+    getHref: (filter?: 'unread' | null) => withQuery('/account/messages', { filter }),
+  },
+  newMessage: {
+    path: '/account/messages/new',
+    /** Without an order: to customer service; with one: to that order's store (`to=store`) or about it. */
+    getHref: (about?: { orderId: string; orderNumber: string; to: 'store' | 'support' } | null) =>
+      withQuery('/account/messages/new', {
+        orderId: about?.orderId,
+        order: about?.orderNumber,
+        to: about?.to,
+      }),
+  },
+  conversation: {
+    path: '/account/messages/:id',
+    getHref: (conversationId: string) => `/account/messages/${encodeURIComponent(conversationId)}`,
+  },
 } as const;

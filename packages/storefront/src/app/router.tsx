@@ -45,6 +45,9 @@ export function createAppRouter() {
             { path: paths.help.path, lazy: () => import('./routes/help.js') },
             { path: paths.contact.path, lazy: () => import('./routes/contact.js') },
             { path: paths.helpArticle.path, lazy: () => import('./routes/help-article.js') },
+            { path: paths.messages.path, lazy: () => import('./routes/messages.js') },
+            { path: paths.newMessage.path, lazy: () => import('./routes/new-message.js') },
+            { path: paths.conversation.path, lazy: () => import('./routes/conversation.js') },
             // Tiny and already needed by the error boundary, so not split out.
             { path: '*', Component: NotFound },
           ],

@@ -6,6 +6,8 @@ import { LogoutButton } from '../../features/auth/components/logout-button';
 import { isStaffRole } from '../../features/auth/lib/staff';
 import { DashboardLayout } from '../../features/dashboard/components/dashboard-layout';
 import { LanguageSwitch } from '../../features/i18n/components/language-switch';
+import { StandingBanner } from '../../features/standing/components/standing-banner';
+import { NavUnreadBadge } from '../../features/messages/components/nav-unread-badge';
 import { graphql } from '../../gql/gql';
 import { paths } from '../paths';
 import { apolloClientContext } from '../router-context';
@@ -48,6 +50,8 @@ export function Component() {
   return (
     <DashboardLayout
       viewer={data.viewer}
+      banner={<StandingBanner />}
+      navBadges={{ messages: <NavUnreadBadge /> }}
       actions={
         <>
           <LanguageSwitch />

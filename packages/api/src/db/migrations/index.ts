@@ -12,6 +12,11 @@ import { Migration20261122070100_platform_admin } from './Migration2026112207010
 import { Migration20261122070200_merchant_funds } from './Migration20261122070200_merchant_funds.js';
 import { Migration20261122070300_activities } from './Migration20261122070300_activities.js';
 import { Migration20261122070400_dashboard_contact_requests } from './Migration20261122070400_dashboard_contact_requests.js';
+import { Migration20261122080100_capabilities } from './Migration20261122080100_capabilities.js';
+import { Migration20261122080200_penalties } from './Migration20261122080200_penalties.js';
+import { Migration20261122080300_safe_freeze_claims } from './Migration20261122080300_safe_freeze_claims.js';
+import { Migration20261122080400_messages } from './Migration20261122080400_messages.js';
+import { Migration20261122080500_reviews } from './Migration20261122080500_reviews.js';
 
 /** Every committed migration, in order. Listed explicitly so the same code runs from source and in tests. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -34,4 +39,9 @@ export const MIGRATIONS: MigrationObject[] = [
     name: 'Migration20261122070400_dashboard_contact_requests',
     class: Migration20261122070400_dashboard_contact_requests,
   },
+  { name: 'Migration20261122080100_capabilities', class: Migration20261122080100_capabilities },
+  { name: 'Migration20261122080200_penalties', class: Migration20261122080200_penalties },
+  { name: 'Migration20261122080300_safe_freeze_claims', class: Migration20261122080300_safe_freeze_claims },
+  { name: 'Migration20261122080400_messages', class: Migration20261122080400_messages },
+  { name: 'Migration20261122080500_reviews', class: Migration20261122080500_reviews },
 ];

@@ -4,7 +4,7 @@ import { sendAccountEmail } from './account-emails.js';
 import { pruneAccountTokens, issueAccountToken } from './account-token.js';
 import { resetPasswordLink, SEND_PASSWORD_RESET, secondsUntilNextEmail } from './account-security.service.js';
 import { pruneLoginAttempts } from './login-throttle.js';
-import { UserEntity } from './user.entity.js';
+import { SIGN_IN_STATUSES, UserEntity } from './user.entity.js';
 
 export { SEND_PASSWORD_RESET };
 /** Recurring clean-up of throttling records and spent email tokens (crontab identifiers allow no dots). */
@@ -18,7 +18,7 @@ export const sendPasswordReset: JobHandler = async (payload, { em, config }) => 
     // The row lock serialises two runs for one account (a queued job and one already running).
     const user = await tx.findOne(
       UserEntity,
-      { email, status: 'ACTIVE' },
+      { email, status: { $in: [...SIGN_IN_STATUSES] } },
       { lockMode: LockMode.PESSIMISTIC_WRITE },
     );
     if (!user) return;

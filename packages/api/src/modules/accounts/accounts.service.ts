@@ -21,7 +21,7 @@ import { clearAccountAttempts, reserveLoginAttempt } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { SessionEntity } from './session.entity.js';
 import { openSession } from './session.service.js';
-import { UserEntity } from './user.entity.js';
+import { SIGN_IN_STATUSES, UserEntity } from './user.entity.js';
 import type { Viewer } from './viewer.js';
 
 export type AccountsConfig = Pick<Config, 'sessionTtlDays' | 'storefrontUrl'>;
@@ -74,7 +74,7 @@ export class AccountsService {
     }
     const user = await this.em.findOne(UserEntity, { email });
     const valid = await verifyPassword(user?.passwordHash ?? null, input.password.slice(0, 1024));
-    if (!user || !valid || user.status !== 'ACTIVE') {
+    if (!user || !valid || !SIGN_IN_STATUSES.includes(user.status)) {
       return fail('INVALID_CREDENTIALS', 'Email or password is incorrect.');
     }
     return this.em.transactional(async (em) => {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SessionEntity } from './session.entity.js';
-import type { UserEntity } from './user.entity.js';
+import { SIGN_IN_STATUSES, type UserEntity } from './user.entity.js';
 import type { Viewer } from './viewer.js';
 
 export const SESSION_COOKIE = 'mp_session';
@@ -33,7 +33,7 @@ export async function viewerForToken(em: EntityManager, token: string | null): P
     { tokenHash: hashToken(token), revokedAt: null, expiresAt: { $gt: new Date() } },
     { populate: ['user'] },
   );
-  if (session?.user.status !== 'ACTIVE') return null;
+  if (!session || !SIGN_IN_STATUSES.includes(session.user.status)) return null;
   const user = session.user;
   return {
     userId: user.id,

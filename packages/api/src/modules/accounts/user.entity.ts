@@ -3,7 +3,11 @@ import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/l
 import type { Locale, UserRole } from '@marketplace/core';
 import { MerchantEntity } from '../catalog/merchant.entity.js';
 
-export type AccountStatus = 'ACTIVE' | 'DISABLED';
+/** GENERAL_FROZEN: under a general freeze (penalties): signs in, browses, replies to messages; see capabilities. */
+export type AccountStatus = 'ACTIVE' | 'GENERAL_FROZEN' | 'DISABLED' | 'DELETED';
+
+/** Statuses that may sign in and keep a session (a general freeze restricts actions, not access). */
+export const SIGN_IN_STATUSES: readonly AccountStatus[] = ['ACTIVE', 'GENERAL_FROZEN'];
 /** A merchant staff account's place in its store's team: the owner manages the team; null for other roles. */
 export type MerchantRole = 'OWNER' | 'STAFF';
 

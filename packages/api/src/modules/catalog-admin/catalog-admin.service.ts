@@ -4,8 +4,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   type CurrencyCode,
   currencyExponent,
-  type MerchantStatus,
-  merchantCanEditListings,
   type ProductKind,
   parseDecimal,
   PRODUCT_KINDS,
@@ -21,6 +19,7 @@ import {
   toConnection,
 } from '../../graphql/relay.js';
 import { requireRole } from '../accounts/authorization.js';
+import { requireCapability } from '../capabilities/capabilities.service.js';
 import type { Viewer } from '../accounts/viewer.js';
 import { CategoryEntity } from '../catalog/category.entity.js';
 import { MerchantEntity } from '../catalog/merchant.entity.js';
@@ -214,19 +213,9 @@ export class CatalogAdminService {
     return product;
   }
 
+  /** The store's standing must allow changing listings (capabilities; answered as MERCHANT_RESTRICTED). */
   private async assertCanEdit(tx: EntityManager, merchantId: number): Promise<void> {
-    const merchant = await tx.findOneOrFail(MerchantEntity, { id: merchantId }, { refresh: true });
-    if (!merchantCanEditListings(merchant.status as MerchantStatus)) {
-      throw new Refusal(
-        refused([
-          userError(
-            'MERCHANT_RESTRICTED',
-            `Your store is ${merchant.status}: listings cannot be created or changed now.`,
-            null,
-          ),
-        ]),
-      );
-    }
+    await requireCapability(tx, this.viewer, 'listing.edit', { merchantId });
   }
 
   private checkProductFields(draft: ProductDraft, creating: boolean): CatalogAdminError[] {

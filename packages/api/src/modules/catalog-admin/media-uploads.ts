@@ -132,7 +132,8 @@ export async function readStoredUpload(
 }
 
 /**
- * `POST /media/uploads`: merchant staff send one image as the raw request body with its
+ * `POST /media/uploads`: merchant staff (and platform staff, for violation evidence) send one
+ * image as the raw request body with its
  * content type (image/png, image/jpeg, image/webp; at most 5 MB). The answer's `uploadId` is then
  * attached to a product with the `addProductImage` mutation.
  */
@@ -147,7 +148,8 @@ export function mediaUploadHandler(opts: {
     try {
       const viewer = await opts.viewerOf(req);
       if (!viewer) return void fail(res, 401, 'UNAUTHENTICATED');
-      if (viewer.role !== 'MERCHANT_STAFF' || viewer.merchantId === null)
+      // Merchant staff upload product images; platform staff upload violation evidence (penalties).
+      if (viewer.role === 'SHOPPER' || (viewer.role === 'MERCHANT_STAFF' && viewer.merchantId === null))
         return void fail(res, 403, 'FORBIDDEN');
       const declared = Number(req.headers['content-length'] ?? 0);
       if (declared > MAX_UPLOAD_BYTES) return void fail(res, 413, 'TOO_LARGE');

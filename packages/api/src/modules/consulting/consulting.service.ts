@@ -25,7 +25,8 @@ export type DeliverReportErrorCode =
   | 'INVALID_TRANSITION'
   | 'ALREADY_DELIVERED'
   | 'INVALID_TITLE'
-  | 'INVALID_BODY';
+  | 'INVALID_BODY'
+  | 'ACCOUNT_RESTRICTED';
 
 export interface DeliverReportResult {
   order: OrderEntity | null;

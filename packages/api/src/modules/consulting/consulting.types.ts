@@ -58,6 +58,7 @@ export const DeliverConsultationReportErrorCode = {
   ALREADY_DELIVERED: 'ALREADY_DELIVERED',
   INVALID_TITLE: 'INVALID_TITLE',
   INVALID_BODY: 'INVALID_BODY',
+  ACCOUNT_RESTRICTED: 'ACCOUNT_RESTRICTED',
 } as const satisfies Record<DeliverReportErrorCode, DeliverReportErrorCode>;
 registerEnumType(DeliverConsultationReportErrorCode, {
   name: 'DeliverConsultationReportErrorCode',
@@ -68,6 +69,10 @@ registerEnumType(DeliverConsultationReportErrorCode, {
     ALREADY_DELIVERED: { description: 'The report was delivered already.' },
     INVALID_TITLE: { description: '1–200 characters.' },
     INVALID_BODY: { description: '1–100,000 characters.' },
+    ACCOUNT_RESTRICTED: {
+      description:
+        'Your account’s or store’s standing (a freeze) does not allow this now; see `viewer.standing`.',
+    },
   },
 });
 

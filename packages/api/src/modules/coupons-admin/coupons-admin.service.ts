@@ -1,13 +1,6 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  type CouponKind,
-  type CouponState,
-  type CurrencyCode,
-  couponState,
-  type MerchantStatus,
-  merchantCanEditListings,
-} from '@marketplace/core';
+import { type CouponKind, type CouponState, type CurrencyCode, couponState } from '@marketplace/core';
 import DataLoader from 'dataloader';
 import type { Config } from '../../config.js';
 import { inTransaction, Refusal } from '../../db/transaction.js';
@@ -21,7 +14,7 @@ import {
 } from '../../graphql/relay.js';
 import { requireRole } from '../accounts/authorization.js';
 import type { Viewer } from '../accounts/viewer.js';
-import { MerchantEntity } from '../catalog/merchant.entity.js';
+import { checkStoreCapability } from '../capabilities/capabilities.service.js';
 import { CouponRedemptionEntity } from '../coupons/coupon-redemption.entity.js';
 import { CouponEntity } from '../coupons/coupon.entity.js';
 import { normalizeCouponCode } from '../coupons/coupon.service.js';
@@ -421,7 +414,7 @@ async function assertStoreCanEdit(em: EntityManager, merchantId: number): Promis
 }
 
 /**
- * Why the store may not change its coupons and activities now (core `merchantCanEditListings`),
+ * Why the store may not change its coupons and activities now (the capability check, `coupon.manage`),
  * or null. The store's row is read fresh and share-locked in the transaction, so a freeze
  * committed a moment ago counts and one being written waits for this change.
  */
@@ -429,15 +422,6 @@ export async function storeEditError(
   em: EntityManager,
   merchantId: number,
 ): Promise<{ code: 'MERCHANT_FROZEN'; message: string; field: string[] | null } | null> {
-  const merchant = await em.findOneOrFail(
-    MerchantEntity,
-    { id: merchantId },
-    { refresh: true, lockMode: LockMode.PESSIMISTIC_READ },
-  );
-  if (merchantCanEditListings(merchant.status as MerchantStatus)) return null;
-  return userError(
-    'MERCHANT_FROZEN',
-    `Your store is ${merchant.status}: its coupons and activities cannot be changed now.`,
-    null,
-  );
+  const refused = await checkStoreCapability(em, merchantId, 'coupon.manage', { lock: true });
+  return refused ? userError('MERCHANT_FROZEN', refused.message, null) : null;
 }

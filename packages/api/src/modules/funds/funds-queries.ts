@@ -41,6 +41,18 @@ export interface LedgerFilter {
   to?: Date | null;
 }
 
+export type PayoutSortField = 'CREATED_AT' | 'AMOUNT';
+
+export interface PayoutFilter {
+  from?: Date | null;
+  to?: Date | null;
+}
+
+export type PayoutsArgs = Page & {
+  filter?: PayoutFilter | null;
+  sort?: { field: PayoutSortField; direction: SortDirection } | null;
+};
+
 export interface OverviewFilter {
   minAvailable?: string | null;
   search?: string | null;
@@ -50,6 +62,7 @@ export interface OverviewFilter {
 // while rows written by the database (now()) have microseconds.
 const CREATED = "date_trunc('milliseconds', created_at)";
 const LEDGER_SORT: Record<LedgerSortField, string> = { CREATED_AT: CREATED, AMOUNT: 'amount_minor' };
+const PAYOUT_SORT: Record<PayoutSortField, string> = { CREATED_AT: CREATED, AMOUNT: 'amount_minor' };
 const OVERVIEW_SORT: Record<OverviewSortField, string> = {
   AVAILABLE: 'available',
   PENDING: 'pending',
@@ -127,31 +140,49 @@ export async function listLedger(
   });
 }
 
-/** Payouts, newest first: of one store, or of every store (`merchantId` null). */
+/** Payouts of one store, or of every store (`merchantId` null): newest first unless sorted otherwise. */
 export async function listPayouts(
   em: EntityManager,
   merchantId: number | null,
-  args: Page,
+  args: PayoutsArgs,
 ): Promise<ConnectionShape<PayoutEntity>> {
+  const first = pageSize(args.first);
+  const sort = args.sort ?? { field: 'CREATED_AT', direction: 'DESC' };
+  const column = PAYOUT_SORT[sort.field];
+  if (!column) throw new PublicError('BAD_USER_INPUT', 'Unknown sort field.');
+  const dir = sort.direction === 'ASC' ? 'asc' : 'desc';
   const where: string[] = [];
   const params: unknown[] = [];
   if (merchantId !== null) {
     where.push('merchant_id = ?');
     params.push(merchantId);
   }
-  const first = pageSize(args.first);
+  const f = args.filter ?? {};
+  if (f.from && f.to && f.from.getTime() >= f.to.getTime())
+    throw new PublicError('BAD_USER_INPUT', 'The end of the date range must be after its start.');
+  if (f.from) {
+    where.push('created_at >= ?');
+    params.push(f.from);
+  }
+  if (f.to) {
+    where.push('created_at < ?');
+    params.push(f.to);
+  }
   const counted = { where: [...where], params: [...params] };
   const key = args.after ? decodeCursor(args.after) : null;
   if (args.after) {
-    const at = key?.length === 2 && typeof key[1] === 'number' ? instant(key[0]) : null;
-    if (at === null) throw new PublicError('BAD_USER_INPUT', 'Invalid cursor.');
-    where.push(`(${CREATED} < ? or (${CREATED} = ? and id < ?))`);
-    params.push(at, at, key![1]);
+    const value =
+      key?.length === 3 && key[0] === sort.field && typeof key[2] === 'number' ? key[1] : undefined;
+    const bound = sort.field === 'CREATED_AT' ? instant(value) : typeof value === 'number' ? value : null;
+    if (bound === null) throw new PublicError('BAD_USER_INPUT', 'Invalid cursor for this sort.');
+    const op = dir === 'asc' ? '>' : '<';
+    where.push(`(${column} ${op} ? or (${column} = ? and id ${op} ?))`);
+    params.push(bound, bound, key![2]);
   }
   params.push(first + 1);
   const rows = await em.execute<{ id: number }[]>(
     `select id from payout ${where.length ? `where ${where.join(' and ')}` : ''}
-     order by ${CREATED} desc, id desc limit ?`,
+     order by ${column} ${dir}, id ${dir} limit ?`,
     params,
   );
   const payouts = await loadInOrder(
@@ -162,7 +193,12 @@ export async function listPayouts(
   );
   return toConnection(payouts, first, {
     hasPrevious: key !== null,
-    cursorOf: (p) => encodeCursor([p.createdAt.toISOString(), p.id]),
+    cursorOf: (p) =>
+      encodeCursor([
+        sort.field,
+        sort.field === 'CREATED_AT' ? p.createdAt.toISOString() : p.amountMinor,
+        p.id,
+      ]),
     map: (p) => p,
     count: () => count(em, 'payout', counted.where, counted.params),
   });

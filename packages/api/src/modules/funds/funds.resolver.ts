@@ -26,9 +26,11 @@ import {
   LedgerEntryConnection,
   MerchantFunds,
   MerchantFundsConnection,
+  MerchantPayoutsFilter,
   Payout,
   PayoutConnection,
   PayoutsFilter,
+  PayoutsSort,
   SettleMerchantFundsInput,
   SettleMerchantFundsPayload,
 } from './funds.types.js';
@@ -64,6 +66,18 @@ class FundsOverviewArgs extends PageArgs {
 class StaffPayoutsArgs extends PageArgs {
   @Field(() => PayoutsFilter, { nullable: true, description: 'Narrows the payouts.' })
   filter?: PayoutsFilter | null;
+
+  @Field(() => PayoutsSort, { nullable: true, description: 'Default: newest first.' })
+  sort?: PayoutsSort | null;
+}
+
+@ArgsType()
+class MerchantPayoutsArgs extends PageArgs {
+  @Field(() => MerchantPayoutsFilter, { nullable: true, description: 'Narrows the payouts.' })
+  filter?: MerchantPayoutsFilter | null;
+
+  @Field(() => PayoutsSort, { nullable: true, description: 'Default: newest first.' })
+  sort?: PayoutsSort | null;
 }
 
 function fundsOf(view: FundsView): MerchantFunds {
@@ -93,7 +107,9 @@ export class FundsResolver {
     return mapConnection(await ctx.services.funds.overview(args), fundsOf);
   }
 
-  @Query(() => PayoutConnection, { description: 'Payouts of every store, newest first (platform admins).' })
+  @Query(() => PayoutConnection, {
+    description: 'Payouts of every store, newest first unless sorted otherwise (platform admins).',
+  })
   async staffPayouts(@Args() args: StaffPayoutsArgs, @Ctx() ctx: Context) {
     return mapConnection(await ctx.services.funds.allPayouts(args), Payout.from);
   }
@@ -132,8 +148,10 @@ export class FundsResolver {
     return mapConnection(await ctx.services.funds.ledger(f.view.merchant.id, args), LedgerEntry.from);
   }
 
-  @FieldResolver(() => PayoutConnection, { description: 'The store’s payouts, newest first.' })
-  async payouts(@Root() f: MerchantFunds, @Args() args: PageArgs, @Ctx() ctx: Context) {
+  @FieldResolver(() => PayoutConnection, {
+    description: 'The store’s payouts, newest first unless sorted otherwise.',
+  })
+  async payouts(@Root() f: MerchantFunds, @Args() args: MerchantPayoutsArgs, @Ctx() ctx: Context) {
     return mapConnection(await ctx.services.funds.merchantPayouts(f.view.merchant.id, args), Payout.from);
   }
 }

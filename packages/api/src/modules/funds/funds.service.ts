@@ -17,6 +17,8 @@ import {
   type OverviewFilter,
   type OverviewSortField,
   type Page,
+  type PayoutFilter,
+  type PayoutsArgs,
   type SortDirection,
 } from './funds-queries.js';
 import { type SettleInput, type SettleResult, settleMerchantFunds } from './funds-settlement.js';
@@ -99,14 +101,14 @@ export class FundsService {
   }
 
   /** One store's payouts (its staff, admins). */
-  merchantPayouts(merchantId: number, args: Page): Promise<ConnectionShape<PayoutEntity>> {
+  merchantPayouts(merchantId: number, args: PayoutsArgs): Promise<ConnectionShape<PayoutEntity>> {
     this.assertScope(merchantId);
     return listPayouts(this.em, merchantId, args);
   }
 
   /** Every store's payouts, or one store's by filter (admins). */
   allPayouts(
-    args: Page & { filter?: { merchantId?: string | null } | null },
+    args: PayoutsArgs & { filter?: (PayoutFilter & { merchantId?: string | null }) | null },
   ): Promise<ConnectionShape<PayoutEntity>> {
     requireRole(this.viewer, 'ADMIN');
     let merchantId: number | null = null;

@@ -54,6 +54,16 @@ registerEnumType(LedgerEntrySortField, {
   },
 });
 
+export const PayoutSortField = { CREATED_AT: 'CREATED_AT', AMOUNT: 'AMOUNT' } as const;
+registerEnumType(PayoutSortField, {
+  name: 'PayoutSortField',
+  description: 'How payouts are sorted.',
+  valuesConfig: {
+    CREATED_AT: { description: 'When the payout was recorded.' },
+    AMOUNT: { description: 'The amount paid out.' },
+  },
+});
+
 export const FundsOverviewSortField = {
   AVAILABLE: 'AVAILABLE',
   PENDING: 'PENDING',
@@ -228,10 +238,34 @@ export class FundsOverviewSort {
   direction!: keyof typeof SortDirection;
 }
 
+@InputType('MerchantPayoutsFilter', { description: 'Narrows a store’s payout history.' })
+export class MerchantPayoutsFilter {
+  @Field(() => Date, { nullable: true, description: 'Recorded at or after.' })
+  from?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Recorded before (must be after `from`).' })
+  to?: Date | null;
+}
+
 @InputType('PayoutsFilter', { description: 'Narrows the payout history.' })
 export class PayoutsFilter {
   @Field(() => ID, { nullable: true, description: 'Only this store’s payouts.' })
   merchantId?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Recorded at or after.' })
+  from?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Recorded before (must be after `from`).' })
+  to?: Date | null;
+}
+
+@InputType('PayoutsSort', { description: 'Order of payouts.' })
+export class PayoutsSort {
+  @Field(() => PayoutSortField, { defaultValue: 'CREATED_AT', description: 'Sort key.' })
+  field!: keyof typeof PayoutSortField;
+
+  @Field(() => SortDirection, { defaultValue: 'DESC', description: 'Direction.' })
+  direction!: keyof typeof SortDirection;
 }
 
 @InputType('SettleMerchantFundsInput', { description: 'Pays out a store’s available funds.' })

@@ -8,6 +8,7 @@ import {
   StaffHelpArticle,
   StaffHelpArticleConnection,
   StaffHelpArticlesFilter,
+  StaffHelpArticlesSort,
 } from './help-admin.types.js';
 
 @ArgsType()
@@ -20,6 +21,12 @@ class StaffHelpArticlesArgs {
 
   @Field(() => StaffHelpArticlesFilter, { nullable: true, description: 'What to show.' })
   filter?: StaffHelpArticlesFilter | null;
+
+  @Field(() => StaffHelpArticlesSort, {
+    nullable: true,
+    description: 'Default: help-center order (the storefront’s).',
+  })
+  sort?: StaffHelpArticlesSort | null;
 }
 
 const payload = (r: { article: HelpArticleEntity | null; userErrors: HelpArticlePayload['userErrors'] }) =>
@@ -31,7 +38,8 @@ const payload = (r: { article: HelpArticleEntity | null; userErrors: HelpArticle
 @Resolver(() => StaffHelpArticle)
 export class HelpAdminResolver {
   @Query(() => StaffHelpArticleConnection, {
-    description: 'Every help-center article, drafts included, in help-center order (admins only).',
+    description:
+      'Every help-center article, drafts included, in help-center order unless sorted otherwise (admins only).',
   })
   async staffHelpArticles(@Args() args: StaffHelpArticlesArgs, @Ctx() ctx: Context) {
     return mapConnection(await ctx.services.helpAdmin.list(args), StaffHelpArticle.from);

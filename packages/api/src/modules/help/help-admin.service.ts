@@ -215,14 +215,19 @@ export class HelpAdminService {
     return id === null ? Promise.resolve(null) : this.em.findOne(HelpArticleEntity, { id });
   }
 
-  /** Every article, drafts included, in help-center order (position, then id). */
+  /** Every article, drafts included, in help-center order (position, then id) unless sorted otherwise. */
   async list(args: {
     first: number;
     after?: string | null;
     filter?: StaffHelpArticlesFilter | null;
+    sort?: { field: HelpArticleSortField; direction: 'ASC' | 'DESC' } | null;
   }): Promise<ConnectionShape<HelpArticleEntity>> {
     this.admin();
     const first = Math.min(Math.max(args.first, 0), 100);
+    const sort = args.sort ?? { field: 'POSITION', direction: 'ASC' };
+    const column = ARTICLE_SORT[sort.field];
+    if (!column) throw new PublicError('BAD_USER_INPUT', 'Unknown sort field.');
+    const dir = sort.direction === 'DESC' ? 'desc' : 'asc';
     const filter = args.filter ?? {};
     const params: unknown[] = [];
     const where: string[] = [];
@@ -236,6 +241,7 @@ export class HelpAdminService {
     }
     const query = filter.query?.trim();
     if (query) {
+      if (query.length > 200) throw new PublicError('BAD_USER_INPUT', 'The search is too long.');
       const like = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       params.push(like, like, like);
       where.push('(a.slug ilike ? or a.title_en ilike ? or a.title_zh ilike ?)');
@@ -244,26 +250,46 @@ export class HelpAdminService {
     const countParams = [...params];
     const key = args.after ? decodeCursor(args.after) : null;
     if (args.after) {
-      if (key?.length !== 2 || typeof key[0] !== 'number' || typeof key[1] !== 'number')
-        throw new PublicError('BAD_USER_INPUT', 'Invalid cursor.');
-      params.push(key[0], key[0], key[1]);
-      where.push('(a.position > ? or (a.position = ? and a.id > ?))');
+      const value =
+        key?.length === 3 && key[0] === sort.field && typeof key[2] === 'number' ? key[1] : undefined;
+      let bound: unknown = null;
+      if (sort.field === 'POSITION') bound = typeof value === 'number' ? value : null;
+      else if (sort.field === 'UPDATED_AT') {
+        const at = typeof value === 'string' ? new Date(value) : null;
+        bound = at && !Number.isNaN(at.getTime()) ? at : null;
+      } else bound = typeof value === 'string' ? value : null;
+      if (bound === null) throw new PublicError('BAD_USER_INPUT', 'Invalid cursor for this sort.');
+      const op = dir === 'asc' ? '>' : '<';
+      params.push(bound, bound, key![2]);
+      where.push(`(${column} ${op} ? or (${column} = ? and a.id ${op} ?))`);
     }
     params.push(first + 1);
     const rows = await this.em.execute<{ id: number }[]>(
       `select a.id from help_article a ${where.length ? `where ${where.join(' and ')}` : ''}
-       order by a.position asc, a.id asc limit ?`,
+       order by ${column} ${dir}, a.id ${dir} limit ?`,
       params,
     );
     const ids = rows.map((r) => r.id);
     const entities = ids.length ? await this.em.find(HelpArticleEntity, { id: { $in: ids } }) : [];
     const byId = new Map(entities.map((e) => [e.id, e]));
+    const sortValue = (a: HelpArticleEntity): string | number => {
+      switch (sort.field) {
+        case 'POSITION':
+          return a.position;
+        case 'UPDATED_AT':
+          return a.updatedAt.toISOString();
+        case 'TITLE_EN':
+          return a.titleEn;
+        case 'TITLE_ZH':
+          return a.titleZh;
+      }
+    };
     return toConnection(
       ids.map((id) => byId.get(id)!),
       first,
       {
         hasPrevious: key !== null,
-        cursorOf: (a) => encodeCursor([a.position, a.id]),
+        cursorOf: (a) => encodeCursor([sort.field, sortValue(a), a.id]),
         map: (a) => a,
         count: async () => {
           const [c] = await this.em.execute<{ n: number }[]>(
@@ -276,6 +302,16 @@ export class HelpAdminService {
     );
   }
 }
+
+export type HelpArticleSortField = 'POSITION' | 'UPDATED_AT' | 'TITLE_EN' | 'TITLE_ZH';
+
+// Timestamps compare at millisecond precision: what a cursor (an ISO string) can hold.
+const ARTICLE_SORT: Record<HelpArticleSortField, string> = {
+  POSITION: 'a.position',
+  UPDATED_AT: "date_trunc('milliseconds', a.updated_at)",
+  TITLE_EN: 'a.title_en',
+  TITLE_ZH: 'a.title_zh',
+};
 
 function pickText(a: HelpArticleEntity): Pick<HelpArticleEntity, TextField> {
   return Object.fromEntries(TEXT_FIELDS.map((f) => [f, a[f]])) as Pick<HelpArticleEntity, TextField>;

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseUserError } from '../../graphql/errors.js';
 import { connectionTypes, toGlobalId } from '../../graphql/relay.js';
+import { SortDirection } from '../orders-admin/orders-admin.types.js';
 import type { HelpArticleEntity } from './help-article.entity.js';
 import type { HelpArticleErrorCode as Code } from './help-admin.service.js';
 import { HelpTopic } from './help.types.js';
@@ -152,6 +153,32 @@ export class HelpArticlePayload {
 
   @Field(() => [HelpArticleUserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: HelpArticleUserError[];
+}
+
+export const StaffHelpArticleSortField = {
+  POSITION: 'POSITION',
+  UPDATED_AT: 'UPDATED_AT',
+  TITLE_EN: 'TITLE_EN',
+  TITLE_ZH: 'TITLE_ZH',
+} as const;
+registerEnumType(StaffHelpArticleSortField, {
+  name: 'StaffHelpArticleSortField',
+  description: 'How `staffHelpArticles` is sorted.',
+  valuesConfig: {
+    POSITION: { description: 'Help-center order (the storefront’s): position, then creation.' },
+    UPDATED_AT: { description: 'When the article was last changed.' },
+    TITLE_EN: { description: 'The English title, alphabetically.' },
+    TITLE_ZH: { description: 'The Traditional Chinese title.' },
+  },
+});
+
+@InputType('StaffHelpArticlesSort', { description: 'Order of `staffHelpArticles`.' })
+export class StaffHelpArticlesSort {
+  @Field(() => StaffHelpArticleSortField, { defaultValue: 'POSITION', description: 'Sort key.' })
+  field!: keyof typeof StaffHelpArticleSortField;
+
+  @Field(() => SortDirection, { defaultValue: 'ASC', description: 'Direction.' })
+  direction!: keyof typeof SortDirection;
 }
 
 @InputType('StaffHelpArticlesFilter', { description: 'Narrows `staffHelpArticles`.' })

@@ -6,10 +6,11 @@ import { userError } from '../../graphql/errors.js';
 import type { Viewer } from '../accounts/viewer.js';
 import { UserEntity } from '../accounts/user.entity.js';
 import { queueEmail } from '../email/email.service.js';
+import { openContactConversation } from '../messages/message-delivery.js';
 import { acknowledgementEmail, supportEmail } from './contact-emails.js';
 import { ContactRequestEntity, type ContactTopic } from './contact-request.entity.js';
 import { HelpArticleEntity } from './help-article.entity.js';
-import type { SubmitContactRequestErrorCode } from './help.types.js';
+import { contactReference, type SubmitContactRequestErrorCode } from './help.types.js';
 
 type ContactError = ReturnType<typeof userError<SubmitContactRequestErrorCode>>;
 export interface ContactResult {
@@ -92,6 +93,16 @@ export class HelpService {
         ip,
       });
       await em.flush();
+      // A signed-in sender also gets a conversation with customer service (in-site messages), linked to it.
+      if (user)
+        await openContactConversation(em, {
+          id: request.id,
+          reference: contactReference(request.id),
+          userId: user.id,
+          topic: request.topic,
+          orderNumber: request.orderNumber,
+          message: request.message,
+        });
 
       const staff = await em.findOne(UserEntity, { email: this.config.mailSupport.toLowerCase() });
       const staffLocale = staff?.locale ?? 'en';

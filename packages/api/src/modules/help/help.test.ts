@@ -21,6 +21,7 @@ describe('help center articles', () => {
       ['order-statuses', 'ORDERS'],
       ['payment-methods-and-safety', 'PAYMENT'],
       ['penalty-rules', 'RULES'],
+      ['account-restrictions', 'RULES'],
     ]);
     for (const a of articles) {
       expect(a.title).toBe(a.en);
@@ -98,7 +99,7 @@ describe('help center articles', () => {
     const hidden = await api.gql('query ($id: ID!) { node(id: $id) { id } }', { id: nodeId });
     expect(hidden.data.node).toBeNull();
     expect((await api.gql(ONE, { slug: 'penalty-rules' })).data.helpArticle).toBeNull();
-    expect((await api.gql(LIST)).data.helpArticles).toHaveLength(4);
+    expect((await api.gql(LIST)).data.helpArticles).toHaveLength(5);
     await api.sql(`update help_article set published = true where slug = 'penalty-rules'`);
   });
 
@@ -114,7 +115,7 @@ describe('help center articles', () => {
 
     // A database from before the help center (no articles) gets them at the next start.
     await api.sql('delete from help_article');
-    expect(await seedHelpArticles(em.fork())).toBe(5);
+    expect(await seedHelpArticles(em.fork())).toBe(6);
     const rows = await api.sql('select slug, position from help_article order by position');
     expect(rows.map((r) => r.slug)).toEqual([
       'shopping-process',
@@ -122,6 +123,7 @@ describe('help center articles', () => {
       'order-statuses',
       'payment-methods-and-safety',
       'penalty-rules',
+      'account-restrictions',
     ]);
   });
 });

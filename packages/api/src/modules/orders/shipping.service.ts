@@ -21,7 +21,8 @@ export type ShipOrdersErrorCode =
   | 'NOT_SHIPPABLE'
   | 'CANCELLATION_PENDING'
   | 'INVALID_CARRIER'
-  | 'INVALID_TRACKING_NUMBER';
+  | 'INVALID_TRACKING_NUMBER'
+  | 'ACCOUNT_RESTRICTED';
 
 type ShipError = { code: ShipOrdersErrorCode; message: string; field: string[] | null };
 

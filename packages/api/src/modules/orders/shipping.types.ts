@@ -35,6 +35,8 @@ const CODES: Record<Code, string> = {
   CANCELLATION_PENDING: 'The shopper asked to cancel the order: decide the request first.',
   INVALID_CARRIER: 'The carrier is empty or longer than 60 characters.',
   INVALID_TRACKING_NUMBER: 'The tracking number is not 3–60 letters, digits or hyphens.',
+  ACCOUNT_RESTRICTED:
+    'Your account’s or store’s standing (a freeze) does not allow this now; see `viewer.standing`.',
 };
 
 export const ShipOrdersErrorCode = Object.fromEntries(Object.keys(CODES).map((c) => [c, c])) as {

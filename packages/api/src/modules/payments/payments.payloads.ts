@@ -227,6 +227,8 @@ const REFUND_ERRORS: Record<RefundErrorCode, string> = {
   REFUND_REFUSED: 'The payment service refused the refund; nothing moved and the order is unchanged.',
   GATEWAY_UNAVAILABLE: 'The payment service did not answer; the refund is retried automatically.',
   INVALID_REASON: 'Give a reason of 1–500 characters.',
+  ACCOUNT_RESTRICTED:
+    'Your account’s or store’s standing (a freeze) does not allow this now; see `viewer.standing`.',
 };
 
 function refundMutationTypes<C extends RefundErrorCode>(name: string, codes: readonly C[]) {
@@ -267,12 +269,14 @@ export const ApproveCancellationRequest = refundMutationTypes('ApproveCancellati
   'REFUND_EXCEEDS_CAPTURE',
   'REFUND_REFUSED',
   'GATEWAY_UNAVAILABLE',
+  'ACCOUNT_RESTRICTED',
 ]);
 export const DeclineCancellationRequest = refundMutationTypes('DeclineCancellationRequest', [
   'ORDER_NOT_FOUND',
   'NO_CANCELLATION_REQUEST',
   'REQUEST_ALREADY_DECIDED',
   'INVALID_REASON',
+  'ACCOUNT_RESTRICTED',
 ]);
 
 @InputType('ApproveCancellationRequestInput')

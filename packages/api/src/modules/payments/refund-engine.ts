@@ -42,7 +42,12 @@ export async function executeRefund(
   if (refund.status !== 'PENDING') return { refund, problem: null };
   if (refund.order) {
     const order = await em.findOneOrFail(OrderEntity, { id: refund.order.id }, { refresh: true });
-    if (order.status !== 'AWAITING_SHIPMENT') {
+    // A safe freeze fails paid orders first (SAFE_FREEZE) and refunds them afterwards: that refund
+    // is owed as long as no other refund of the order has gone through.
+    const owedAfterFreeze =
+      order.status === 'FAILED' &&
+      (await em.count(PaymentRefundEntity, { order: order.id, status: 'SUCCEEDED' })) === 0;
+    if (order.status !== 'AWAITING_SHIPMENT' && !owedAfterFreeze) {
       await failRefund(em, refund, 'ORDER_MOVED_ON', `the order is ${order.status}`);
       return {
         refund,
@@ -126,6 +131,7 @@ export async function completeRefund(
     const reason = refund.reason ?? 'cancelled with a full refund';
     const result = await applyOrderEvent(em, config, refund.order.id, 'FAIL_WITH_REFUND', actor, reason);
     if (result.ok) orderNumber = result.value.number;
+    else orderNumber = (await em.findOneOrFail(OrderEntity, { id: refund.order.id })).number;
     const request = await em.findOne(OrderCancellationRequestEntity, { order: refund.order.id });
     if (request && request.status === 'PENDING') {
       request.status = 'APPROVED';

@@ -23,7 +23,8 @@ export type RefundErrorCode =
   | 'REQUEST_ALREADY_DECIDED'
   | 'NOT_PAID'
   | 'REFUND_EXCEEDS_CAPTURE'
-  | 'INVALID_REASON';
+  | 'INVALID_REASON'
+  | 'ACCOUNT_RESTRICTED';
 
 export interface RefundResult {
   order: OrderEntity | null;

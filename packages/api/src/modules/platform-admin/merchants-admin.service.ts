@@ -7,7 +7,6 @@ import {
   type Locale,
   MERCHANT_STATUSES,
   type MerchantStatus,
-  merchantCanEditListings,
   ORDER_STATUSES,
   type OrderStatus,
 } from '@marketplace/core';
@@ -23,9 +22,11 @@ import {
 } from '../../graphql/relay.js';
 import { requireRole } from '../accounts/authorization.js';
 import { UserEntity } from '../accounts/user.entity.js';
+import { requireCapability } from '../capabilities/capabilities.service.js';
 import type { Viewer } from '../accounts/viewer.js';
 import { MerchantEntity } from '../catalog/merchant.entity.js';
 import { applyOrderEvent } from '../orders/order-transitions.js';
+import { hasActiveGeneralFreeze } from '../penalties/standing.js';
 import { MerchantStatusChangeEntity } from './merchant-status-change.entity.js';
 import { createInvitedAccount } from './staff-accounts.service.js';
 
@@ -219,16 +220,9 @@ export class MerchantsAdminService {
       if (id === null) return notFound;
       const merchant = await em.findOne(MerchantEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!merchant) return notFound;
-      if (viewer.role === 'MERCHANT_STAFF' && !merchantCanEditListings(merchant.status))
-        return {
-          merchant: null,
-          userErrors: [
-            userError(
-              'MERCHANT_FROZEN' as const,
-              'Your store cannot be changed while it is frozen or disabled.',
-            ),
-          ],
-        };
+      // A store's staff need a standing that allows changing its public profile (not under a freeze).
+      if (viewer.role === 'MERCHANT_STAFF')
+        await requireCapability(em, viewer, 'store.profile', { merchantId: id });
       const fields = checkFields(input, false);
       if (fields.errors.length > 0) return { merchant: null, userErrors: fields.errors };
       Object.assign(merchant, fields.values);
@@ -293,10 +287,13 @@ export class MerchantsAdminService {
     rawReason: string,
   ): Promise<{ merchant: MerchantEntity | null; userErrors: Err<MerchantStatusErrorCode>[] }> {
     requireRole(this.viewer, 'ADMIN');
-    return this.changeStatus(merchantGlobalId, rawReason, async (_em, merchant) => {
+    return this.changeStatus(merchantGlobalId, rawReason, async (em, merchant) => {
       if (merchant.status !== 'DISABLED')
         return userError('INVALID_STATUS' as const, 'Only a disabled store can be enabled.');
-      merchant.status = 'ACTIVE';
+      // A general freeze still in force (penalties) outlives the disable/enable.
+      merchant.status = (await hasActiveGeneralFreeze(em, { merchantId: merchant.id }))
+        ? 'GENERAL_FROZEN'
+        : 'ACTIVE';
       return null;
     });
   }

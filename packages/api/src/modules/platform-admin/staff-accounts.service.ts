@@ -1,13 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  checkDisplayName,
-  checkEmail,
-  checkPassword,
-  type Locale,
-  merchantCanEditListings,
-  type UserRole,
-} from '@marketplace/core';
+import { checkDisplayName, checkEmail, checkPassword, type Locale, type UserRole } from '@marketplace/core';
 import type { Config } from '../../config.js';
 import { inTransaction, Refusal } from '../../db/transaction.js';
 import { PublicError, userError } from '../../graphql/errors.js';
@@ -25,8 +18,10 @@ import { clearAccountAttempts } from '../accounts/login-throttle.js';
 import { hashPassword } from '../accounts/password.js';
 import { SessionEntity } from '../accounts/session.entity.js';
 import { type AccountStatus, type MerchantRole, UserEntity } from '../accounts/user.entity.js';
+import { requireCapability } from '../capabilities/capabilities.service.js';
 import type { Viewer } from '../accounts/viewer.js';
 import { MerchantEntity } from '../catalog/merchant.entity.js';
+import { hasActiveGeneralFreeze } from '../penalties/standing.js';
 import { sendInvitation } from './invitation-emails.js';
 
 type Err<C extends string> = { code: C; message: string; field: string[] | null };
@@ -170,12 +165,7 @@ export class StaffAccountsService {
       const { merchant } = await this.requireOwner(em);
       if (!email.ok) return fail('INVALID_EMAIL', email.error.message, 'email');
       if (!name.ok) return fail('INVALID_DISPLAY_NAME', name.error.message, 'displayName');
-      if (!merchantCanEditListings(merchant.status))
-        return fail(
-          'MERCHANT_FROZEN',
-          'Your store cannot change its team while it is frozen or disabled.',
-          null,
-        );
+      await requireCapability(em, this.viewer, 'team.manage', { merchantId: merchant.id });
       const user = await createInvitedAccount(em, this.config, {
         email: email.value,
         displayName: name.value,
@@ -224,12 +214,8 @@ export class StaffAccountsService {
           user.merchantRole !== 'OWNER';
         if (!inTeam) return notFound();
         // Locking someone out stays possible under a freeze; letting someone in does not.
-        if (status === 'ACTIVE' && !merchantCanEditListings(owner.merchant.status))
-          return fail(
-            'MERCHANT_FROZEN',
-            'Your store cannot change its team while it is frozen or disabled.',
-            null,
-          );
+        if (status === 'ACTIVE')
+          await requireCapability(em, viewer, 'team.manage', { merchantId: owner.merchant.id });
       }
       if (user.id === viewer.userId)
         return fail('CANNOT_CHANGE_SELF', 'You cannot disable or enable your own account.');
@@ -241,7 +227,11 @@ export class StaffAccountsService {
         if ((others?.n ?? 0) === 0)
           return fail('LAST_ADMIN', 'This is the last active platform admin; it cannot be disabled.');
       }
-      user.status = status;
+      // Enabling an account under a general freeze (penalties) brings it back frozen, not ACTIVE.
+      user.status =
+        status === 'ACTIVE' && (await hasActiveGeneralFreeze(em, { userId: user.id }))
+          ? 'GENERAL_FROZEN'
+          : status;
       if (status === 'DISABLED') {
         await em.nativeUpdate(SessionEntity, { user, revokedAt: null }, { revokedAt: new Date() });
       }
@@ -279,12 +269,7 @@ export class StaffAccountsService {
           user.merchant?.id === owner.merchant.id &&
           user.merchantRole !== 'OWNER';
         if (!inTeam) return notFound();
-        if (!merchantCanEditListings(owner.merchant.status))
-          return fail(
-            'MERCHANT_FROZEN',
-            'Your store cannot change its team while it is frozen or disabled.',
-            null,
-          );
+        await requireCapability(em, this.viewer, 'team.manage', { merchantId: owner.merchant.id });
       }
       if (user.passwordHash !== NO_PASSWORD_YET)
         return fail('ALREADY_ACCEPTED', 'This account has already set its password.');

@@ -38,13 +38,23 @@ registerEnumType(MerchantRole, {
   },
 });
 
-export const AccountStatus = { ACTIVE: 'ACTIVE', DISABLED: 'DISABLED' } as const;
+export const AccountStatus = {
+  ACTIVE: 'ACTIVE',
+  GENERAL_FROZEN: 'GENERAL_FROZEN',
+  DISABLED: 'DISABLED',
+  DELETED: 'DELETED',
+} as const;
 registerEnumType(AccountStatus, {
   name: 'AccountStatus',
   description: 'Whether an account can sign in.',
   valuesConfig: {
     ACTIVE: { description: 'Can sign in.' },
+    GENERAL_FROZEN: {
+      description:
+        'Under a general freeze (penalties): can sign in and browse; posting and editing are refused.',
+    },
     DISABLED: { description: 'Disabled by staff: cannot sign in; its sessions were ended.' },
+    DELETED: { description: 'Deleted after a safe freeze (penalties): permanently frozen, cannot sign in.' },
   },
 });
 

@@ -15,6 +15,10 @@ import { s1Entries } from './s1.js';
 import { s2Entries } from './s2.js';
 import { s3Entries } from './s3.js';
 import { s4Entries } from './s4.js';
+import { t2Entries } from './t2.js';
+import { t3Entries } from './t3.js';
+import { t4Entries } from './t4.js';
+import { t5Entries } from './t5.js';
 
 /**
  * Every entry file, by the test file that runs it (each test file has its own database).
@@ -32,7 +36,17 @@ export const GROUPS: Record<string, MatrixEntry[]> = {
   ],
   catalog: [...catalogAdminEntries],
   orders: [...ordersEntries, ...ordersAdminEntries, ...paymentsEntries],
-  slices: [...s1Entries, ...s2Entries, ...s3Entries, ...s4Entries, ...lateEntries],
+  slices: [
+    ...s1Entries,
+    ...s2Entries,
+    ...s3Entries,
+    ...s4Entries,
+    ...lateEntries,
+    ...t5Entries,
+    ...t4Entries,
+    ...t2Entries,
+    ...t3Entries,
+  ],
 };
 
 export const ALL_ENTRIES: MatrixEntry[] = Object.values(GROUPS).flat();

@@ -1,5 +1,10 @@
 import { AccountPage } from '../../features/accounts/components/account-page.js';
+import { AccountWarnings } from '../../features/warnings/components/account-warnings.js';
 
 export function Component() {
-  return <AccountPage />;
+  return (
+    <AccountPage>
+      <AccountWarnings />
+    </AccountPage>
+  );
 }

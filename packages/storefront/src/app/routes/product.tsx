@@ -2,6 +2,8 @@ import { useParams } from 'react-router';
 import { AddToCartForm } from '../../features/cart/components/add-to-cart-form.js';
 import { ProductPage } from '../../features/catalog/components/product-page.js';
 import { BuyNowLink } from '../../features/checkout/components/buy-now-link.js';
+import { CreditScoreBadge } from '../../features/reviews/components/credit-score.js';
+import { ProductReviews } from '../../features/reviews/components/product-reviews.js';
 
 export function Component() {
   const { handle = '' } = useParams();
@@ -17,6 +19,8 @@ export function Component() {
           <BuyNowLink {...target} />
         </>
       )}
+      renderMerchantScore={() => <CreditScoreBadge productHandle={handle} />}
+      renderReviews={() => <ProductReviews productHandle={handle} />}
     />
   );
 }

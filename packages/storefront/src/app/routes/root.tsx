@@ -19,6 +19,8 @@ import { VerifyEmailBanner } from '../../features/accounts/components/verify-ema
 import { CartLink } from '../../features/cart/components/cart-link.js';
 import { SearchForm } from '../../features/catalog/components/search-form.js';
 import { LanguageSwitch } from '../../features/i18n/components/language-switch.js';
+import { MessagesLink } from '../../features/messages/components/unread-badge.js';
+import { StandingBanner } from '../../features/standing/components/standing-banner.js';
 import { paths } from '../paths.js';
 import { NotFound } from './not-found.js';
 import './root.css';
@@ -66,6 +68,7 @@ function Frame({ children }: { children: ReactNode }) {
         <>
           <LanguageSwitch />
           <CartLink />
+          <MessagesLink />
           <AccountMenu />
         </>
       }
@@ -82,6 +85,7 @@ export function RootLayout() {
     <Frame>
       <AccountLocaleSync />
       <VerifyEmailBanner />
+      <StandingBanner />
       <Outlet />
       <ScrollRestoration />
     </Frame>

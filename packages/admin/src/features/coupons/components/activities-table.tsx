@@ -125,6 +125,8 @@ export function ActivitiesTable({ role }: { role: 'MERCHANT_STAFF' | 'ADMIN' }) 
   const after = params.get('after') || null;
   const editing = params.get('activity');
   const [draftQuery, setDraftQuery] = useState(query ?? '');
+  // Cursors of the pages before this one, so "Previous" goes back one page (not to the first).
+  const [previous, setPrevious] = useState<(string | null)[]>([]);
   const [confirming, setConfirming] = useState<{ id: string; action: 'cancel' | 'end' } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -153,6 +155,7 @@ export function ActivitiesTable({ role }: { role: 'MERCHANT_STAFF' | 'ADMIN' }) 
   const onFilter = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    setPrevious([]);
     update({
       q: draftQuery.trim() || null,
       state: String(form.get('state') ?? '') || null,
@@ -394,13 +397,37 @@ export function ActivitiesTable({ role }: { role: 'MERCHANT_STAFF' | 'ADMIN' }) 
             </table>
           </div>
           <nav className="promotions-pager" aria-label={t('promotions.tabs.activities')}>
-            {page.pageInfo.hasPreviousPage && (
-              <Button variant="secondary" onClick={() => update({ after: null })}>
+            {page.pageInfo.hasPreviousPage && previous.length > 1 && (
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  setPrevious([]);
+                  update({ after: null });
+                }}
+              >
                 {t('promotions.first')}
               </Button>
             )}
+            {page.pageInfo.hasPreviousPage && (
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  const before = previous.at(-1) ?? null;
+                  setPrevious((p) => p.slice(0, -1));
+                  update({ after: before });
+                }}
+              >
+                {t('promotions.previous')}
+              </Button>
+            )}
             {page.pageInfo.hasNextPage && (
-              <Button variant="secondary" onClick={() => update({ after: page.pageInfo.endCursor ?? null })}>
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  setPrevious((p) => [...p, after]);
+                  update({ after: page.pageInfo.endCursor ?? null });
+                }}
+              >
                 {t('promotions.next')}
               </Button>
             )}

@@ -19,10 +19,14 @@ interface DashboardLayoutProps {
   viewer: FragmentType<typeof DashboardLayoutViewerFragment>;
   /** Account controls for the header (language switch, sign out). */
   actions: ReactNode;
+  /** Small extras after a section's name in the navigation (e.g. the unread-message count). */
+  navBadges?: Partial<Record<string, ReactNode>>;
+  /** Shown above every page (the account's sanction banner). */
+  banner?: ReactNode;
 }
 
 /** The signed-in shell: header, a side navigation for the viewer's role, and the current page. */
-export function DashboardLayout({ viewer: viewerRef, actions }: DashboardLayoutProps) {
+export function DashboardLayout({ viewer: viewerRef, actions, navBadges, banner }: DashboardLayoutProps) {
   const viewer = getFragmentData(DashboardLayoutViewerFragment, viewerRef);
   const { t } = useTranslation();
   const navigation = useNavigation();
@@ -87,6 +91,7 @@ export function DashboardLayout({ viewer: viewerRef, actions }: DashboardLayoutP
                   onClick={() => setMenuOpen(false)}
                 >
                   {t(`nav.sections.${item.section}`)}
+                  {navBadges?.[item.section]}
                 </NavLink>
               </li>
             ))}
@@ -94,6 +99,7 @@ export function DashboardLayout({ viewer: viewerRef, actions }: DashboardLayoutP
         </nav>
         <main id="main" className="shell__main" tabIndex={-1} aria-busy={loading}>
           {loading && <div className="shell__progress" aria-hidden="true" />}
+          {banner}
           <Outlet context={outletContext} />
         </main>
       </div>

@@ -6,7 +6,10 @@ const sectionsOf = (role: UserRole) => navigationForRole(role).map((item) => ite
 
 describe('navigationForRole', () => {
   it.each<[UserRole, string[]]>([
-    ['MERCHANT_STAFF', ['dashboard', 'products', 'orders', 'coupons', 'funds', 'messages', 'team']],
+    [
+      'MERCHANT_STAFF',
+      ['dashboard', 'products', 'orders', 'reviews', 'coupons', 'funds', 'messages', 'team'],
+    ],
     ['CUSTOMER_SERVICE', ['dashboard', 'orders', 'messages', 'contactRequests']],
     [
       'ADMIN',
@@ -14,6 +17,7 @@ describe('navigationForRole', () => {
         'dashboard',
         'products',
         'orders',
+        'reviews',
         'coupons',
         'funds',
         'messages',

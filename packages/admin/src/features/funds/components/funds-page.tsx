@@ -10,7 +10,17 @@ import { graphql } from '../../../gql/gql';
 import type { UserRole } from '../../../gql/graphql';
 import { summarizeError } from '../../../lib/errors';
 import { apiLocale } from '../lib/format';
-import { type LedgerView, ledgerFilterOf, ledgerViewParams, parseLedgerView } from '../lib/funds-view';
+import {
+  keepPayoutsParams,
+  type LedgerView,
+  ledgerFilterOf,
+  ledgerViewParams,
+  type PayoutsView,
+  parseLedgerView,
+  parsePayoutsView,
+  payoutsFilterOf,
+  payoutsViewParams,
+} from '../lib/funds-view';
 import { FundsBalances } from './funds-balances';
 import { LedgerTable } from './ledger-table';
 import { PayoutsTable } from './payouts-table';
@@ -48,14 +58,23 @@ const FundsPageQuery = graphql(`
 `);
 
 const FundsPagePayoutsQuery = graphql(`
-  query FundsPage_PayoutsQuery($merchantId: ID, $first: Int!, $locale: Locale) {
+  query FundsPage_PayoutsQuery(
+    $merchantId: ID
+    $first: Int!
+    $after: String
+    $filter: MerchantPayoutsFilter
+    $sort: PayoutsSort
+    $locale: Locale
+  ) {
     merchantFunds(merchantId: $merchantId) {
       merchant {
         id
       }
-      payouts(first: $first) {
+      payouts(first: $first, after: $after, filter: $filter, sort: $sort) {
+        totalCount
         pageInfo {
           hasNextPage
+          endCursor
         }
         nodes {
           id
@@ -67,7 +86,7 @@ const FundsPagePayoutsQuery = graphql(`
 `);
 
 const PAGE_SIZE = 25;
-const PAYOUTS_STEP = 10;
+const PAYOUTS_PAGE_SIZE = 10;
 
 /**
  * A store's funds: balance cards, the ledger behind them (filters, sort and page in the URL) and
@@ -79,7 +98,8 @@ export function FundsPage({ role }: { role: UserRole }) {
   const [params, setParams] = useSearchParams();
   const view = useMemo(() => parseLedgerView(params), [params]);
   const [previous, setPrevious] = useState<(string | null)[]>([]);
-  const [payoutCount, setPayoutCount] = useState(PAYOUTS_STEP);
+  const payoutsView = useMemo(() => parsePayoutsView(params), [params]);
+  const [payoutsPrevious, setPayoutsPrevious] = useState<(string | null)[]>([]);
   const isAdmin = role === 'ADMIN';
   const needsStore = isAdmin && !view.merchantId;
 
@@ -96,14 +116,25 @@ export function FundsPage({ role }: { role: UserRole }) {
     notifyOnNetworkStatusChange: true,
   });
   const payouts = useQuery(FundsPagePayoutsQuery, {
-    variables: { merchantId: view.merchantId, first: payoutCount, locale },
+    variables: {
+      merchantId: view.merchantId,
+      first: PAYOUTS_PAGE_SIZE,
+      after: payoutsView.after,
+      filter: payoutsFilterOf(payoutsView),
+      sort: { field: payoutsView.sortField, direction: payoutsView.sortDirection },
+      locale,
+    },
     skip: needsStore,
     notifyOnNetworkStatusChange: true,
   });
 
   const go = (next: LedgerView, keepPages = false) => {
     if (!keepPages) setPrevious([]);
-    setParams(ledgerViewParams(next));
+    setParams(keepPayoutsParams(ledgerViewParams(next), params));
+  };
+  const goPayouts = (next: PayoutsView, keepPages = false) => {
+    if (!keepPages) setPayoutsPrevious([]);
+    setParams(payoutsViewParams(next, params));
   };
 
   const funds = data?.merchantFunds;
@@ -172,11 +203,21 @@ export function FundsPage({ role }: { role: UserRole }) {
             <LoadingState label={t('funds.loading')} />
           ) : (
             <PayoutsTable
-              payouts={payoutPage.nodes}
+              page={payoutPage}
               showStore={false}
-              hasMore={payoutPage.pageInfo.hasNextPage && payoutCount < 100}
-              loadingMore={payouts.loading}
-              onMore={() => setPayoutCount((n) => Math.min(n + PAYOUTS_STEP, 100))}
+              view={payoutsView}
+              loading={payouts.loading}
+              canGoBack={payoutsPrevious.length > 0 || payoutsView.after !== null}
+              onView={(next) => goPayouts(next)}
+              onNext={(cursor) => {
+                setPayoutsPrevious((p) => [...p, payoutsView.after]);
+                goPayouts({ ...payoutsView, after: cursor }, true);
+              }}
+              onPrevious={() => {
+                const before = payoutsPrevious.at(-1) ?? null;
+                setPayoutsPrevious((p) => p.slice(0, -1));
+                goPayouts({ ...payoutsView, after: before }, true);
+              }}
             />
           )}
         </section>

@@ -12,8 +12,13 @@ import type { FundsOverviewSortField } from '../../../gql/graphql';
 import { summarizeError } from '../../../lib/errors';
 import { apiLocale, formatMoney } from '../lib/format';
 import {
+  keepPayoutsParams,
   nextSort,
+  type PayoutsView,
+  parsePayoutsView,
   parseSettlementsView,
+  payoutsFilterOf,
+  payoutsViewParams,
   type SettlementsView,
   settlementsViewParams,
 } from '../lib/funds-view';
@@ -61,10 +66,18 @@ const SettlementsPageOverviewQuery = graphql(`
 `);
 
 const SettlementsPagePayoutsQuery = graphql(`
-  query SettlementsPage_PayoutsQuery($first: Int!, $locale: Locale) {
-    staffPayouts(first: $first) {
+  query SettlementsPage_PayoutsQuery(
+    $first: Int!
+    $after: String
+    $filter: PayoutsFilter
+    $sort: PayoutsSort
+    $locale: Locale
+  ) {
+    staffPayouts(first: $first, after: $after, filter: $filter, sort: $sort) {
+      totalCount
       pageInfo {
         hasNextPage
+        endCursor
       }
       nodes {
         id
@@ -75,7 +88,20 @@ const SettlementsPagePayoutsQuery = graphql(`
 `);
 
 const PAGE_SIZE = 25;
-const PAYOUTS_STEP = 10;
+const SettlementsPageStoresQuery = graphql(`
+  query SettlementsPage_StoresQuery {
+    staffMerchants(first: 100, sort: { field: HANDLE, direction: ASC }) {
+      nodes {
+        id
+        handle
+        nameEn
+        nameZh
+      }
+    }
+  }
+`);
+
+const PAYOUTS_PAGE_SIZE = 10;
 
 type Money = { amount: string; currencyCode: string };
 
@@ -92,7 +118,8 @@ export function SettlementsPage() {
   const [previous, setPrevious] = useState<(string | null)[]>([]);
   const [settling, setSettling] = useState<{ id: string; name: string; available: Money } | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [payoutCount, setPayoutCount] = useState(PAYOUTS_STEP);
+  const payoutsView = useMemo(() => parsePayoutsView(params), [params]);
+  const [payoutsPrevious, setPayoutsPrevious] = useState<(string | null)[]>([]);
   useEffect(() => setDraft(view), [view]);
 
   const { data, loading, error, refetch } = useQuery(SettlementsPageOverviewQuery, {
@@ -106,13 +133,24 @@ export function SettlementsPage() {
     notifyOnNetworkStatusChange: true,
   });
   const payouts = useQuery(SettlementsPagePayoutsQuery, {
-    variables: { first: payoutCount, locale },
+    variables: {
+      first: PAYOUTS_PAGE_SIZE,
+      after: payoutsView.after,
+      filter: { ...payoutsFilterOf(payoutsView), merchantId: payoutsView.merchantId },
+      sort: { field: payoutsView.sortField, direction: payoutsView.sortDirection },
+      locale,
+    },
     notifyOnNetworkStatusChange: true,
   });
 
+  const stores = useQuery(SettlementsPageStoresQuery);
   const go = (next: SettlementsView, keepPages = false) => {
     if (!keepPages) setPrevious([]);
-    setParams(settlementsViewParams(next));
+    setParams(keepPayoutsParams(settlementsViewParams(next), params));
+  };
+  const goPayouts = (next: PayoutsView, keepPages = false) => {
+    if (!keepPages) setPayoutsPrevious([]);
+    setParams(payoutsViewParams(next, params));
   };
   const onFilter = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -310,11 +348,25 @@ export function SettlementsPage() {
           <LoadingState label={t('funds.loading')} />
         ) : (
           <PayoutsTable
-            payouts={payoutPage.nodes}
+            page={payoutPage}
             showStore
-            hasMore={payoutPage.pageInfo.hasNextPage && payoutCount < 100}
-            loadingMore={payouts.loading}
-            onMore={() => setPayoutCount((n) => Math.min(n + PAYOUTS_STEP, 100))}
+            stores={stores.data?.staffMerchants.nodes.map((m) => ({
+              id: m.id,
+              name: `${locale === 'ZH_TW' ? m.nameZh : m.nameEn} (${m.handle})`,
+            }))}
+            view={payoutsView}
+            loading={payouts.loading}
+            canGoBack={payoutsPrevious.length > 0 || payoutsView.after !== null}
+            onView={(next) => goPayouts(next)}
+            onNext={(cursor) => {
+              setPayoutsPrevious((p) => [...p, payoutsView.after]);
+              goPayouts({ ...payoutsView, after: cursor }, true);
+            }}
+            onPrevious={() => {
+              const before = payoutsPrevious.at(-1) ?? null;
+              setPayoutsPrevious((p) => p.slice(0, -1));
+              goPayouts({ ...payoutsView, after: before }, true);
+            }}
           />
         )}
       </section>

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkSettleForm,
+  dateRangeValid,
   fractionDigitsOf,
+  keepPayoutsParams,
   ledgerFilterOf,
   ledgerViewParams,
   nextSort,
   parseLedgerView,
+  parsePayoutsView,
   parseSettlementsView,
+  payoutsFilterOf,
+  payoutsViewParams,
   settleErrorField,
   settleErrorKey,
   settlementsViewParams,
@@ -128,5 +133,62 @@ describe('settle user errors', () => {
     expect(settleErrorField(['input', 'reference'])).toBe('reference');
     expect(settleErrorField(['input', 'merchantId'])).toBeNull();
     expect(settleErrorField(null)).toBeNull();
+  });
+});
+
+describe('payouts view in the URL', () => {
+  it('has defaults for a plain URL and round-trips every setting under its own keys', () => {
+    expect(parsePayoutsView(new URLSearchParams())).toEqual({
+      merchantId: null,
+      from: null,
+      to: null,
+      sortField: 'CREATED_AT',
+      sortDirection: 'DESC',
+      after: null,
+    });
+    const full = new URLSearchParams(
+      'pstore=TWVyY2hhbnQ6MQ&pfrom=2026-11-01&pto=2026-11-30&psort=AMOUNT&pdir=ASC&pafter=xyz',
+    );
+    expect(payoutsViewParams(parsePayoutsView(full), new URLSearchParams()).toString()).toBe(full.toString());
+  });
+
+  it('ignores values it does not know', () => {
+    expect(parsePayoutsView(new URLSearchParams('pfrom=yesterday&psort=REFERENCE&pdir=up'))).toMatchObject({
+      from: null,
+      sortField: 'CREATED_AT',
+      sortDirection: 'DESC',
+    });
+  });
+
+  it('keeps the other list’s parameters, and the other list keeps the payouts’', () => {
+    const page = new URLSearchParams(
+      'merchant=M1&bucket=PENDING&after=ledger-cursor&psort=AMOUNT&pafter=p-cursor',
+    );
+    const changed = payoutsViewParams({ ...parsePayoutsView(page), after: null, from: '2026-11-02' }, page);
+    expect(changed.get('merchant')).toBe('M1');
+    expect(changed.get('after')).toBe('ledger-cursor');
+    expect(changed.get('pafter')).toBeNull();
+    expect(changed.get('pfrom')).toBe('2026-11-02');
+    expect(changed.get('psort')).toBe('AMOUNT');
+    const ledgerChanged = keepPayoutsParams(
+      ledgerViewParams({ ...parseLedgerView(page), bucket: null, after: null }),
+      page,
+    );
+    expect(ledgerChanged.get('bucket')).toBeNull();
+    expect(ledgerChanged.get('psort')).toBe('AMOUNT');
+    expect(ledgerChanged.get('pafter')).toBe('p-cursor');
+  });
+
+  it('turns the inclusive days into the API’s [from, to) instants and checks the range', () => {
+    const filter = payoutsFilterOf({
+      ...parsePayoutsView(new URLSearchParams()),
+      from: '2026-11-01',
+      to: '2026-11-01',
+    });
+    expect(new Date(filter.to!).getTime() - new Date(filter.from!).getTime()).toBe(24 * 3600 * 1000);
+    expect(payoutsFilterOf(parsePayoutsView(new URLSearchParams()))).toEqual({ from: null, to: null });
+    expect(dateRangeValid('2026-11-01', '2026-11-01')).toBe(true);
+    expect(dateRangeValid('2026-11-02', '2026-11-01')).toBe(false);
+    expect(dateRangeValid(null, '2026-11-01')).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import type {
   LedgerBucket,
   LedgerEntryKind,
   LedgerEntrySortField,
+  PayoutSortField,
   SettleMerchantFundsErrorCode,
   SortDirection,
 } from '../../../gql/graphql';
@@ -91,6 +92,72 @@ export function ledgerFilterOf(view: LedgerView) {
     from: view.from ? startOfDay(view.from) : null,
     to: view.to ? startOfDay(view.to, 1) : null,
   };
+}
+
+const PAYOUT_SORT_FIELDS = ['CREATED_AT', 'AMOUNT'] as const satisfies readonly PayoutSortField[];
+
+/**
+ * What a payout history keeps in the URL, beside the page's other list: keys prefixed with `p`
+ * (`pstore`, `pfrom`, `pto`, `psort`, `pdir`, `pafter`) so the two lists never overwrite each other.
+ */
+export interface PayoutsView {
+  /** One store's payouts (admins' history of every store); ignored where the list is one store's. */
+  merchantId: string | null;
+  /** `YYYY-MM-DD`, inclusive. */
+  from: string | null;
+  /** `YYYY-MM-DD`, inclusive. */
+  to: string | null;
+  sortField: PayoutSortField;
+  sortDirection: SortDirection;
+  after: string | null;
+}
+
+const PAYOUT_KEYS = ['pstore', 'pfrom', 'pto', 'psort', 'pdir', 'pafter'] as const;
+
+export function parsePayoutsView(params: URLSearchParams): PayoutsView {
+  const date = (key: string) => {
+    const v = params.get(key);
+    return v && DATE.test(v) ? v : null;
+  };
+  return {
+    merchantId: params.get('pstore') || null,
+    from: date('pfrom'),
+    to: date('pto'),
+    sortField: pick(params.get('psort'), PAYOUT_SORT_FIELDS) ?? 'CREATED_AT',
+    sortDirection: params.get('pdir') === 'ASC' ? 'ASC' : 'DESC',
+    after: params.get('pafter') || null,
+  };
+}
+
+/** `base` (the page's other parameters, kept) with the payout view's parameters (defaults left out). */
+export function payoutsViewParams(view: PayoutsView, base: URLSearchParams): URLSearchParams {
+  const out = new URLSearchParams(base);
+  for (const key of PAYOUT_KEYS) out.delete(key);
+  if (view.merchantId) out.set('pstore', view.merchantId);
+  if (view.from) out.set('pfrom', view.from);
+  if (view.to) out.set('pto', view.to);
+  if (view.sortField !== 'CREATED_AT') out.set('psort', view.sortField);
+  if (view.sortDirection !== 'DESC') out.set('pdir', view.sortDirection);
+  if (view.after) out.set('pafter', view.after);
+  return out;
+}
+
+/** `params` with only the payout view's keys of `current` added (for lists that rebuild their own). */
+export function keepPayoutsParams(params: URLSearchParams, current: URLSearchParams): URLSearchParams {
+  return payoutsViewParams(parsePayoutsView(current), params);
+}
+
+/** The payouts date filter (inclusive days → the API's `[from, to)` instants). */
+export function payoutsFilterOf(view: PayoutsView) {
+  return {
+    from: view.from ? startOfDay(view.from) : null,
+    to: view.to ? startOfDay(view.to, 1) : null,
+  };
+}
+
+/** Whether a date range is usable: both days optional, "until" not before "from" (the API refuses it). */
+export function dateRangeValid(from: string | null, to: string | null): boolean {
+  return !from || !to || from <= to;
 }
 
 /** What the settlements page keeps in the URL. */

@@ -4,6 +4,11 @@ import { ordersEn } from './orders';
 import { platformEn } from './platform';
 import { productsEn } from './products';
 import { promotionsEn } from './promotions';
+import { messagesEn } from './messages';
+import { penaltiesEn } from './penalties';
+import { safeFreezeEn } from './safeFreeze';
+import { reviewsEn } from './reviews';
+import { standingEn } from './standing';
 /** English messages: the source of the message keys (the other languages must have exactly these). */
 export const en = {
   app: {
@@ -60,6 +65,7 @@ export const en = {
       settlements: 'Settlements',
       auditLog: 'Audit log',
       mailbox: 'Mailbox',
+      reviews: 'Reviews',
       team: 'Team',
     },
   },
@@ -89,7 +95,12 @@ export const en = {
   orders: ordersEn,
   products: productsEn,
   promotions: promotionsEn,
+  reviews: reviewsEn,
+  penalties: penaltiesEn,
+  safeFreeze: safeFreezeEn,
+  messages: messagesEn,
   platform: platformEn,
+  standing: standingEn,
   section: {
     comingSoonTitle: 'Coming soon',
     comingSoonBody: 'This area is being built. It will appear here as soon as it is ready.',

@@ -11,6 +11,9 @@ export const insightsEn = {
     order: 'Order',
     newestFirst: 'Newest first',
     oldestFirst: 'Oldest first',
+    pages: 'Mailbox pages',
+    previousPage: 'Previous',
+    nextPage: 'Next',
   },
   dashboard: {
     figuresTitle: 'At a glance',
@@ -137,6 +140,9 @@ export const insightsZhTw = {
     order: '排序',
     newestFirst: '最新的在前',
     oldestFirst: '最舊的在前',
+    pages: '信箱分頁',
+    previousPage: '上一頁',
+    nextPage: '下一頁',
   },
   dashboard: {
     figuresTitle: '營運概況',

@@ -141,6 +141,8 @@ export const ordersEn = {
     ALREADY_DELIVERED: 'The report has already been delivered.',
     INVALID_TITLE: 'Enter a title.',
     INVALID_BODY: 'Enter the report.',
+    ACCOUNT_RESTRICTED:
+      'Your store’s standing does not allow this now (see the notice at the top of the page).',
     unknown: 'This could not be done.',
   },
 } as const;
@@ -287,6 +289,7 @@ export const ordersZhTw = {
     ALREADY_DELIVERED: '報告已經交付。',
     INVALID_TITLE: '請填寫標題。',
     INVALID_BODY: '請填寫報告內容。',
+    ACCOUNT_RESTRICTED: '您的商店目前受到限制，無法進行這項操作（請見頁面上方的通知）。',
     unknown: '無法完成這項操作。',
   },
 } as const;

@@ -15,7 +15,12 @@ export const platformEn = {
     ascending: 'Ascending',
     descending: 'Descending',
   },
-  accountStatus: { ACTIVE: 'Active', DISABLED: 'Disabled' },
+  accountStatus: {
+    ACTIVE: 'Active',
+    GENERAL_FROZEN: 'Generally frozen',
+    DISABLED: 'Disabled',
+    DELETED: 'Deleted',
+  },
   merchantRole: { OWNER: 'Owner', STAFF: 'Staff' },
   merchantStatus: {
     ACTIVE: 'Active',
@@ -199,6 +204,12 @@ export const platformEn = {
       draftsOnly: 'Drafts',
     },
     columns: { title: 'Title', slug: 'Slug', topic: 'Topic', status: 'Status', updated: 'Updated' },
+    sort: {
+      POSITION: 'Help-center order',
+      UPDATED_AT: 'Last updated',
+      TITLE_EN: 'English title',
+      TITLE_ZH: 'Chinese title',
+    },
     published: 'Published',
     draft: 'Draft',
     emptyTitle: 'No articles',
@@ -273,7 +284,7 @@ export const platformZhTw = {
     ascending: '遞增',
     descending: '遞減',
   },
-  accountStatus: { ACTIVE: '啟用中', DISABLED: '已停用' },
+  accountStatus: { ACTIVE: '啟用中', GENERAL_FROZEN: '一般凍結', DISABLED: '已停用', DELETED: '已刪除' },
   merchantRole: { OWNER: '負責人', STAFF: '成員' },
   merchantStatus: {
     ACTIVE: '營業中',
@@ -449,6 +460,12 @@ export const platformZhTw = {
     newArticle: '新增文章',
     filters: { query: '網址名稱或標題', published: '顯示狀態', publishedOnly: '已發布', draftsOnly: '草稿' },
     columns: { title: '標題', slug: '網址名稱', topic: '主題', status: '狀態', updated: '更新時間' },
+    sort: {
+      POSITION: '說明中心順序',
+      UPDATED_AT: '最後更新時間',
+      TITLE_EN: '英文標題',
+      TITLE_ZH: '中文標題',
+    },
     published: '已發布',
     draft: '草稿',
     emptyTitle: '沒有文章',

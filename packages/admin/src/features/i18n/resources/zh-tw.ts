@@ -5,6 +5,11 @@ import { ordersZhTw } from './orders';
 import { platformZhTw } from './platform';
 import { productsZhTw } from './products';
 import { promotionsZhTw } from './promotions';
+import { messagesZhTw } from './messages';
+import { penaltiesZhTw } from './penalties';
+import { safeFreezeZhTw } from './safeFreeze';
+import { reviewsZhTw } from './reviews';
+import { standingZhTw } from './standing';
 
 /** Traditional Chinese (Taiwan) messages. */
 export const zhTW: Messages = {
@@ -61,6 +66,7 @@ export const zhTW: Messages = {
       settlements: '撥款結算',
       auditLog: '稽核紀錄',
       mailbox: '郵件匣',
+      reviews: '評價',
       team: '團隊',
     },
   },
@@ -89,7 +95,12 @@ export const zhTW: Messages = {
   orders: ordersZhTw,
   products: productsZhTw,
   promotions: promotionsZhTw,
+  reviews: reviewsZhTw,
+  penalties: penaltiesZhTw,
+  safeFreeze: safeFreezeZhTw,
+  messages: messagesZhTw,
   platform: platformZhTw,
+  standing: standingZhTw,
   section: {
     comingSoonTitle: '即將推出',
     comingSoonBody: '這個功能正在建置中，完成後就會顯示在這裡。',

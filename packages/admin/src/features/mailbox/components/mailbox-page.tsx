@@ -61,11 +61,14 @@ export function MailboxPage() {
   const status = STATUSES.find((s) => s === statusParam) ?? null;
   const template = params.get('template')?.trim() || null;
   const direction = params.get('dir') === 'ASC' ? 'ASC' : 'DESC';
+  const after = params.get('after') || null;
+  // Cursors of the pages before this one, so "Previous" goes back one page.
+  const [previous, setPrevious] = useState<(string | null)[]>([]);
   const [draft, setDraft] = useState(to ?? '');
   const [draftTemplate, setDraftTemplate] = useState(template ?? '');
   const [openId, setOpenId] = useState<string | null>(null);
-  const { data, loading, error, refetch, fetchMore } = useQuery(MailboxPageQuery, {
-    variables: { first: PAGE_SIZE, to, status, template, direction },
+  const { data, previousData, loading, error, refetch } = useQuery(MailboxPageQuery, {
+    variables: { first: PAGE_SIZE, after, to, status, template, direction },
     notifyOnNetworkStatusChange: true,
   });
   const title = `${t('nav.sections.mailbox')} · ${t('app.name')}`;
@@ -83,6 +86,15 @@ export function MailboxPage() {
     set('template', draftTemplate.trim() || null);
     set('status', String(form.get('status') ?? '') || null);
     set('dir', form.get('dir') === 'ASC' ? 'ASC' : null);
+    next.delete('after');
+    setPrevious([]);
+    setParams(next);
+  };
+  const goTo = (cursor: string | null) => {
+    const next = new URLSearchParams(params);
+    if (cursor) next.set('after', cursor);
+    else next.delete('after');
+    setOpenId(null);
     setParams(next);
   };
 
@@ -99,7 +111,7 @@ export function MailboxPage() {
     );
   }
 
-  const mailbox = data?.developmentMailbox;
+  const mailbox = (data ?? previousData)?.developmentMailbox;
   return (
     <div className="mailbox-page">
       <title>{title}</title>
@@ -204,28 +216,29 @@ export function MailboxPage() {
               );
             })}
           </ul>
-          {mailbox.pageInfo.hasNextPage && (
+          <nav className="mailbox-page__pager" aria-label={t('insights.mailbox.pages')}>
             <Button
               variant="secondary"
-              disabled={loading}
-              onClick={() =>
-                void fetchMore({
-                  variables: { after: mailbox.pageInfo.endCursor },
-                  updateQuery: (previous, { fetchMoreResult }) => ({
-                    developmentMailbox: {
-                      ...fetchMoreResult.developmentMailbox,
-                      nodes: [
-                        ...previous.developmentMailbox.nodes,
-                        ...fetchMoreResult.developmentMailbox.nodes,
-                      ],
-                    },
-                  }),
-                })
-              }
+              disabled={(previous.length === 0 && after === null) || loading}
+              onClick={() => {
+                const before = previous.at(-1) ?? null;
+                setPrevious((p) => p.slice(0, -1));
+                goTo(before);
+              }}
             >
-              {t('mailbox.loadMore')}
+              {t('insights.mailbox.previousPage')}
             </Button>
-          )}
+            <Button
+              variant="secondary"
+              disabled={!mailbox.pageInfo.hasNextPage || loading}
+              onClick={() => {
+                setPrevious((p) => [...p, after]);
+                goTo(mailbox.pageInfo.endCursor ?? null);
+              }}
+            >
+              {t('insights.mailbox.nextPage')}
+            </Button>
+          </nav>
         </>
       ) : null}
     </div>

@@ -20,6 +20,7 @@ export const ORDER_ERROR_CODES = [
   'ALREADY_DELIVERED',
   'INVALID_TITLE',
   'INVALID_BODY',
+  'ACCOUNT_RESTRICTED',
 ] as const;
 
 export type OrderErrorKey = (typeof ORDER_ERROR_CODES)[number] | 'unknown';

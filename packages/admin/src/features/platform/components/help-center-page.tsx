@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
@@ -10,12 +10,18 @@ import { graphql } from '../../../gql/gql';
 import type { HelpArticleErrorCode, HelpTopic } from '../../../gql/graphql';
 import { checkSlug } from '../lib/account-input';
 import { parseArticleBody } from '../lib/article-body';
+import { HELP_SORTS, type HelpView, helpViewParams, parseHelpView } from '../lib/views';
 import { errorFor, Pager, QueryError } from './shared';
 import './platform.css';
 
 const HelpCenterListQuery = graphql(`
-  query HelpCenterPage_ListQuery($first: Int!, $after: String, $filter: StaffHelpArticlesFilter) {
-    staffHelpArticles(first: $first, after: $after, filter: $filter) {
+  query HelpCenterPage_ListQuery(
+    $first: Int!
+    $after: String
+    $filter: StaffHelpArticlesFilter
+    $sort: StaffHelpArticlesSort
+  ) {
+    staffHelpArticles(first: $first, after: $after, filter: $filter, sort: $sort) {
       totalCount
       pageInfo {
         hasNextPage
@@ -133,12 +139,19 @@ const HelpCenterUnpublishMutation = graphql(`
 const TOPICS: HelpTopic[] = ['SHOPPING', 'ORDERS', 'PAYMENT', 'RULES'];
 const PAGE_SIZE = 50;
 
-/** The help-center editor: the list of every article (drafts included), or one article (`?article=` id or `new`). */
+/**
+ * The help-center editor: the list of every article (drafts included; filters, sort and page in the
+ * URL), or one article (`?article=` id or `new`; closing it returns to the same list view).
+ */
 export function HelpCenterPage() {
   const [params, setParams] = useSearchParams();
   const selected = params.get('article');
-  const open = (id: string | null) =>
-    setParams(id ? new URLSearchParams({ article: id }) : new URLSearchParams());
+  const open = (id: string | null) => {
+    const next = new URLSearchParams(params);
+    if (id) next.set('article', id);
+    else next.delete('article');
+    setParams(next);
+  };
   return selected ? (
     <ArticleEditor key={selected} id={selected === 'new' ? null : selected} onOpen={open} />
   ) : (
@@ -148,28 +161,32 @@ export function HelpCenterPage() {
 
 function ArticleList({ onOpen }: { onOpen: (id: string | null) => void }) {
   const { t, i18n } = useTranslation();
-  const [query, setQuery] = useState('');
-  const [published, setPublished] = useState<'' | 'true' | 'false'>('');
-  const [filter, setFilter] = useState<{ query: string | null; published: boolean | null }>({
-    query: null,
-    published: null,
-  });
-  const [after, setAfter] = useState<string | null>(null);
+  const [params, setParams] = useSearchParams();
+  const view = useMemo(() => parseHelpView(params), [params]);
+  const [draft, setDraft] = useState<HelpView>(view);
+  useEffect(() => setDraft(view), [view]);
   const [previous, setPrevious] = useState<(string | null)[]>([]);
   const { data, loading, error, refetch } = useQuery(HelpCenterListQuery, {
-    variables: { first: PAGE_SIZE, after, filter },
+    variables: {
+      first: PAGE_SIZE,
+      after: view.after,
+      filter: { query: view.query.trim() || null, published: view.published, topic: view.topic },
+      sort: { field: view.sortField, direction: view.sortDirection },
+    },
     notifyOnNetworkStatusChange: true,
     fetchPolicy: 'cache-and-network',
   });
+  const go = (next: HelpView, keepPages = false) => {
+    if (!keepPages) setPrevious([]);
+    setParams(helpViewParams(next));
+  };
   const articles = data?.staffHelpArticles;
   const zh = i18n.language === 'zh-TW';
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
 
   const onFilter = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setPrevious([]);
-    setAfter(null);
-    setFilter({ query: query.trim() || null, published: published === '' ? null : published === 'true' });
+    go({ ...draft, after: null });
   };
 
   return (
@@ -190,8 +207,9 @@ function ArticleList({ onOpen }: { onOpen: (id: string | null) => void }) {
             label={t('platform.help.filters.query')}
             name="query"
             type="search"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
+            value={draft.query}
+            onChange={(e) => setDraft({ ...draft, query: e.target.value })}
+            autoComplete="off"
           />
           <div className="ui-field">
             <label className="ui-field__label" htmlFor="help-published">
@@ -201,15 +219,67 @@ function ArticleList({ onOpen }: { onOpen: (id: string | null) => void }) {
               id="help-published"
               name="published"
               className="ui-field__input"
-              value={published}
-              onChange={(e) => setPublished(e.target.value as typeof published)}
+              value={draft.published === null ? '' : String(draft.published)}
+              onChange={(e) =>
+                setDraft({ ...draft, published: e.target.value === '' ? null : e.target.value === 'true' })
+              }
             >
               <option value="">{t('platform.common.any')}</option>
               <option value="true">{t('platform.help.filters.publishedOnly')}</option>
               <option value="false">{t('platform.help.filters.draftsOnly')}</option>
             </select>
           </div>
-          <Button type="submit">{t('platform.common.apply')}</Button>
+          <div className="ui-field">
+            <label className="ui-field__label" htmlFor="help-topic">
+              {t('platform.help.columns.topic')}
+            </label>
+            <select
+              id="help-topic"
+              name="topic"
+              className="ui-field__input"
+              value={draft.topic ?? ''}
+              onChange={(e) => setDraft({ ...draft, topic: (e.target.value || null) as HelpView['topic'] })}
+            >
+              <option value="">{t('platform.common.any')}</option>
+              {TOPICS.map((topic) => (
+                <option key={topic} value={topic}>
+                  {t(`platform.help.topic.${topic}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="ui-field">
+            <label className="ui-field__label" htmlFor="help-sort">
+              {t('platform.common.sortBy')}
+            </label>
+            <select
+              id="help-sort"
+              name="sort"
+              className="ui-field__input"
+              value={`${draft.sortField}:${draft.sortDirection}`}
+              onChange={(e) => {
+                const [field, direction] = e.target.value.split(':') as [
+                  HelpView['sortField'],
+                  'ASC' | 'DESC',
+                ];
+                setDraft({ ...draft, sortField: field, sortDirection: direction });
+              }}
+            >
+              {HELP_SORTS.flatMap((f) =>
+                (['ASC', 'DESC'] as const).map((d) => (
+                  <option key={`${f}:${d}`} value={`${f}:${d}`}>
+                    {`${t(`platform.help.sort.${f}`)} · ${d === 'ASC' ? t('platform.common.ascending') : t('platform.common.descending')}`}
+                  </option>
+                )),
+              )}
+            </select>
+          </div>
+          <div className="platform-actions">
+            <Button type="submit">{t('platform.common.apply')}</Button>
+            <Button variant="ghost" onClick={() => go(parseHelpView(new URLSearchParams()))}>
+              {t('platform.common.reset')}
+            </Button>
+          </div>
         </form>
       </search>
       {error ? (
@@ -266,16 +336,17 @@ function ArticleList({ onOpen }: { onOpen: (id: string | null) => void }) {
           </div>
           <Pager
             label={t('platform.help.title')}
-            hasPrevious={previous.length > 0}
+            hasPrevious={previous.length > 0 || view.after !== null}
             hasNext={articles.pageInfo.hasNextPage}
             busy={loading}
             onPrevious={() => {
-              setAfter(previous.at(-1) ?? null);
+              const before = previous.at(-1) ?? null;
               setPrevious((p) => p.slice(0, -1));
+              go({ ...view, after: before }, true);
             }}
             onNext={() => {
-              setPrevious((p) => [...p, after]);
-              setAfter(articles.pageInfo.endCursor ?? null);
+              setPrevious((p) => [...p, view.after]);
+              go({ ...view, after: articles.pageInfo.endCursor ?? null }, true);
             }}
           />
         </>

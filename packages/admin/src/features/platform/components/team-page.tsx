@@ -1,20 +1,22 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
-import { LoadingState } from '../../../components/ui/status-panel';
+import { LoadingState, StatusPanel } from '../../../components/ui/status-panel';
 import { TextField } from '../../../components/ui/text-field';
 import { graphql } from '../../../gql/gql';
 import type { Locale } from '../../../gql/graphql';
 import { checkDisplayName, checkEmail } from '../lib/account-input';
+import { parseTeamView, type TeamView, teamViewParams } from '../lib/views';
 import { AccountsTable } from './accounts-table';
 import { ProfileForm } from './merchant-detail-page';
 import { errorFor, Pager, QueryError } from './shared';
 import './platform.css';
 
 const TeamPageQuery = graphql(`
-  query TeamPage_TeamQuery($first: Int!, $after: String) {
+  query TeamPage_TeamQuery($first: Int!, $after: String, $filter: StaffUsersFilter, $sort: StaffUsersSort) {
     viewer {
       id
       merchantRole
@@ -22,7 +24,7 @@ const TeamPageQuery = graphql(`
         id
       }
     }
-    staffUsers(first: $first, after: $after, sort: { field: CREATED_AT, direction: ASC }) {
+    staffUsers(first: $first, after: $after, filter: $filter, sort: $sort) {
       totalCount
       pageInfo {
         hasNextPage
@@ -74,20 +76,42 @@ const TeamPageStoreQuery = graphql(`
 
 const PAGE_SIZE = 50;
 
-/** A store's team: everyone sees the list; the owner invites and disables/enables its staff. */
+const SORT_FIELDS = ['CREATED_AT', 'EMAIL', 'DISPLAY_NAME'] as const;
+
+/**
+ * A store's team: everyone sees the list (filters, sort and page kept in the URL); the owner invites
+ * and disables/enables its staff.
+ */
 export function TeamPage() {
   const { t } = useTranslation();
-  const [after, setAfter] = useState<string | null>(null);
+  const [params, setParams] = useSearchParams();
+  const view = useMemo(() => parseTeamView(params), [params]);
+  const [draft, setDraft] = useState<TeamView>(view);
+  useEffect(() => setDraft(view), [view]);
   const [previous, setPrevious] = useState<(string | null)[]>([]);
-  const { data, loading, error, refetch } = useQuery(TeamPageQuery, {
-    variables: { first: PAGE_SIZE, after },
+  const { data, previousData, loading, error, refetch } = useQuery(TeamPageQuery, {
+    variables: {
+      first: PAGE_SIZE,
+      after: view.after,
+      filter: { query: view.query.trim() || null, status: view.status },
+      sort: { field: view.sortField, direction: view.sortDirection },
+    },
     notifyOnNetworkStatusChange: true,
   });
-  const owner = data?.viewer?.merchantRole === 'OWNER';
-  const storeId = data?.viewer?.merchant?.id ?? null;
+  const go = (next: TeamView, keepPages = false) => {
+    if (!keepPages) setPrevious([]);
+    setParams(teamViewParams(next));
+  };
+  const onFilter = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    go({ ...draft, after: null });
+  };
+  const result = data ?? previousData;
+  const owner = result?.viewer?.merchantRole === 'OWNER';
+  const storeId = result?.viewer?.merchant?.id ?? null;
   const store = useQuery(TeamPageStoreQuery, { variables: { id: storeId ?? '' }, skip: !owner || !storeId });
   const profile = store.data?.staffMerchant;
-  const team = data?.staffUsers;
+  const team = result?.staffUsers;
 
   return (
     <div className="platform-page">
@@ -96,6 +120,71 @@ export function TeamPage() {
         <h1>{t('platform.team.title')}</h1>
         <p className="platform-muted">{t('platform.team.intro')}</p>
       </header>
+      <search>
+        <form
+          className="platform-filters"
+          onSubmit={onFilter}
+          aria-label={t('platform.users.filters.legend')}
+          data-testid="team-filters"
+        >
+          <TextField
+            label={t('platform.users.filters.query')}
+            name="query"
+            type="search"
+            value={draft.query}
+            onChange={(e) => setDraft({ ...draft, query: e.target.value })}
+            autoComplete="off"
+          />
+          <div className="ui-field">
+            <label className="ui-field__label" htmlFor="team-status">
+              {t('platform.users.filters.status')}
+            </label>
+            <select
+              id="team-status"
+              name="status"
+              className="ui-field__input"
+              value={draft.status ?? ''}
+              onChange={(e) => setDraft({ ...draft, status: (e.target.value || null) as TeamView['status'] })}
+            >
+              <option value="">{t('platform.common.any')}</option>
+              <option value="ACTIVE">{t('platform.accountStatus.ACTIVE')}</option>
+              <option value="DISABLED">{t('platform.accountStatus.DISABLED')}</option>
+            </select>
+          </div>
+          <div className="ui-field">
+            <label className="ui-field__label" htmlFor="team-sort">
+              {t('platform.common.sortBy')}
+            </label>
+            <select
+              id="team-sort"
+              name="sort"
+              className="ui-field__input"
+              value={`${draft.sortField}:${draft.sortDirection}`}
+              onChange={(e) => {
+                const [field, direction] = e.target.value.split(':') as [
+                  TeamView['sortField'],
+                  'ASC' | 'DESC',
+                ];
+                setDraft({ ...draft, sortField: field, sortDirection: direction });
+              }}
+            >
+              {SORT_FIELDS.flatMap((f) =>
+                (['ASC', 'DESC'] as const).map((d) => (
+                  <option key={`${f}:${d}`} value={`${f}:${d}`}>
+                    {`${t(`platform.users.sort.${f}`)} · ${d === 'ASC' ? t('platform.common.ascending') : t('platform.common.descending')}`}
+                  </option>
+                )),
+              )}
+            </select>
+          </div>
+          <div className="platform-actions">
+            <Button type="submit">{t('platform.common.apply')}</Button>
+            <Button variant="ghost" onClick={() => go(parseTeamView(new URLSearchParams()))}>
+              {t('platform.common.reset')}
+            </Button>
+          </div>
+        </form>
+      </search>
       {error ? (
         <QueryError error={error} onRetry={() => void refetch()} />
       ) : !team ? (
@@ -106,19 +195,26 @@ export function TeamPage() {
           <p className="platform-muted" aria-live="polite">
             {t('platform.accounts.count', { count: team.totalCount })}
           </p>
-          <AccountsTable rows={team.nodes} testId="team" showStore={false} busy={loading} />
+          {team.nodes.length === 0 ? (
+            <StatusPanel title={t('platform.accounts.emptyTitle')}>
+              <p>{t('platform.accounts.emptyBody')}</p>
+            </StatusPanel>
+          ) : (
+            <AccountsTable rows={team.nodes} testId="team" showStore={false} busy={loading} />
+          )}
           <Pager
             label={t('platform.team.title')}
-            hasPrevious={previous.length > 0}
+            hasPrevious={previous.length > 0 || view.after !== null}
             hasNext={team.pageInfo.hasNextPage}
             busy={loading}
             onPrevious={() => {
-              setAfter(previous.at(-1) ?? null);
+              const before = previous.at(-1) ?? null;
               setPrevious((p) => p.slice(0, -1));
+              go({ ...view, after: before }, true);
             }}
             onNext={() => {
-              setPrevious((p) => [...p, after]);
-              setAfter(team.pageInfo.endCursor ?? null);
+              setPrevious((p) => [...p, view.after]);
+              go({ ...view, after: team.pageInfo.endCursor ?? null }, true);
             }}
           />
           {owner && <InviteForm onInvited={() => void refetch()} />}

@@ -108,6 +108,11 @@ export function AccountMenu() {
             <Link to={paths.orders.getHref()}>{t('accounts.menu.orders')}</Link>
           </li>
           <li>
+            <Link to={paths.messages.getHref()} data-testid="account-messages-link">
+              {t('messages.headerLink')}
+            </Link>
+          </li>
+          <li>
             <Link to={paths.payments.getHref()} data-testid="payments-link">
               {t('payments.menu.history')}
             </Link>

@@ -1,6 +1,6 @@
 import { MAX_DISPLAY_NAME_LENGTH } from '@marketplace/core';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button.js';
 import { LoadingState } from '../../../components/ui/spinner.js';
@@ -69,11 +69,13 @@ type Viewer = {
   locale: ApiLocale;
 };
 
-export function AccountPage() {
+/** `children`: more account panels composed by the route (e.g. warnings), shown below the profile. */
+export function AccountPage({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <AccountLayout title={t('accounts.account.title')}>
       <AccountContent />
+      {children}
     </AccountLayout>
   );
 }

@@ -66,9 +66,18 @@ type ProductPageProps = {
   handle: string;
   /** The cart's controls, composed in by the app so catalog does not depend on cart. */
   renderPurchase: (target: PurchaseTarget) => ReactNode;
+  /** The store's credit score next to its name (composed in by the app). */
+  renderMerchantScore?: () => ReactNode;
+  /** Reviews below the description (composed in by the app). */
+  renderReviews?: () => ReactNode;
 };
 
-export function ProductPage({ handle, renderPurchase }: ProductPageProps) {
+export function ProductPage({
+  handle,
+  renderPurchase,
+  renderMerchantScore,
+  renderReviews,
+}: ProductPageProps) {
   const { t } = useTranslation();
   const locale = useApiLocale();
   const result = useQuery(ProductPage_ProductQuery, { variables: { handle, locale } });
@@ -130,6 +139,7 @@ export function ProductPage({ handle, renderPurchase }: ProductPageProps) {
           <h1 className="product-page__title">{product.title}</h1>
           <p className="product-page__merchant">
             {t('product.soldBy')} <strong>{product.merchant.name}</strong>
+            {renderMerchantScore && <> {renderMerchantScore()}</>}
           </p>
           {selected && (
             <SalePrice
@@ -162,6 +172,7 @@ export function ProductPage({ handle, renderPurchase }: ProductPageProps) {
             <p key={paragraph}>{paragraph}</p>
           ))}
       </section>
+      {renderReviews?.()}
     </article>
   );
 }

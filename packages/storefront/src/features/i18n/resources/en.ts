@@ -7,6 +7,10 @@ import { accountsEn } from './accounts.js';
 import { helpEn } from './help.js';
 import { ordersEn } from './orders.js';
 import { paymentsEn } from './payments.js';
+import { messagesEn } from './messages.js';
+import { standingEn } from './standing.js';
+import { warningsEn } from './warnings.js';
+import { reviewsEn } from './reviews.js';
 import { saleEn } from './sale.js';
 
 export const en = {
@@ -163,6 +167,10 @@ export const en = {
   help: helpEn,
   payments: paymentsEn,
   sale: saleEn,
+  reviews: reviewsEn,
+  messages: messagesEn,
+  standing: standingEn,
+  warnings: warningsEn,
 } as const;
 
 type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -3,6 +3,10 @@ import type { TranslationResource } from './en.js';
 import { helpZhTw } from './help.js';
 import { ordersZhTw } from './orders.js';
 import { paymentsZhTw } from './payments.js';
+import { messagesZhTw } from './messages.js';
+import { standingZhTw } from './standing.js';
+import { warningsZhTw } from './warnings.js';
+import { reviewsZhTw } from './reviews.js';
 import { saleZhTw } from './sale.js';
 
 /** Traditional Chinese (Taiwan). Chinese has no plural forms; `_one` repeats `_other`. */
@@ -159,4 +163,8 @@ export const zhTW: TranslationResource = {
   help: helpZhTw,
   payments: paymentsZhTw,
   sale: saleZhTw,
+  reviews: reviewsZhTw,
+  messages: messagesZhTw,
+  standing: standingZhTw,
+  warnings: warningsZhTw,
 };

@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router';
 import { paths } from '../../../app/paths.js';
@@ -111,7 +112,14 @@ const OrderPage_OrderQuery = graphql(`
 `);
 
 /** One order: lines, address or contact, totals, status timeline and what the shopper can do now. */
-export function OrderPage({ number }: { number: string }) {
+export function OrderPage({
+  number,
+  renderReview,
+}: {
+  number: string;
+  /** The review of a completed order (composed in by the app); gets the order's status. */
+  renderReview?: (status: string) => ReactNode;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const apiLocale = useApiLocale();
@@ -237,6 +245,7 @@ export function OrderPage({ number }: { number: string }) {
               </div>
             </dl>
           </section>
+          {renderReview?.(order.status)}
           {order.shipment && (
             <section
               className="order-card"

@@ -27,6 +27,7 @@ const OrdersPage_OrdersQuery = graphql(`
             number
             status
             createdAt
+            viewerCanReview
             checkout {
               id
             }
@@ -146,6 +147,17 @@ export function OrdersPage() {
                       data-testid="go-to-payment"
                     >
                       {t('payments.payNow')}
+                    </ButtonLink>
+                  )}
+                  {order.viewerCanReview && (
+                    <ButtonLink
+                      to={`${paths.order.getHref(order.number)}#review`}
+                      variant="secondary"
+                      className="order-row__pay"
+                      aria-label={t('reviews.order.rateOrder', { number: order.number })}
+                      data-testid="rate-order"
+                    >
+                      {t('reviews.order.rateTitle')}
                     </ButtonLink>
                   )}
                   <Link
