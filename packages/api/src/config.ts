@@ -64,10 +64,37 @@ const schema = z.object({
     .regex(/^pk_\w+$/, 'must be a publishable key (pk_…)')
     .default('pk_sandbox_marketplace'),
   PAYMENT_GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  // Webhooks (modules/webhooks/README.md).
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  WEBHOOK_ALLOW_HTTP: bool.optional(),
+  // HTTP (issue 7): browser origins allowed to call the API with credentials (comma list; default: the dev SPAs).
+  CORS_ORIGINS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim().replace(/\/+$/, ''))
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url().regex(/^https?:\/\/[^/]+$/, 'each origin must be scheme://host[:port]')))
+    .optional(),
+  GRAPHIQL_ENABLED: bool.optional(),
+  INTROSPECTION_ENABLED: bool.optional(),
+  PUBLIC_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   REPORTING_TIME_ZONE: z
     .string()
     .refine((tz) => isTimeZone(tz), 'must be an IANA time zone, e.g. Asia/Taipei')
     .default('Asia/Taipei'),
+  // GraphQL limits (src/graphql/limits/README.md).
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(30),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(5000),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(1).max(1_000_000).default(2000),
+  GRAPHQL_ATTEMPT_FIELDS_PER_DOCUMENT: z.coerce.number().int().min(1).max(100).default(1),
+  RATE_LIMIT_MAX_AVAILABLE: z.coerce.number().int().min(1).max(100_000_000).default(20000),
+  RATE_LIMIT_RESTORE_RATE: z.coerce.number().positive().max(1_000_000).default(1000),
 });
 
 /** Whether the runtime (and so PostgreSQL's tz database, which uses the same names) knows this zone. */
@@ -118,6 +145,42 @@ export interface Config {
   payments: PaymentsConfig;
   /** IANA time zone whose calendar days the dashboard's "sales per day" are counted in. */
   reportingTimeZone: string;
+  /** Limits of GraphQL documents and the query-cost budget (src/graphql/limits/README.md). */
+  graphqlLimits: GraphqlLimitsConfig;
+  /** Browser origins allowed to call the API with credentials (CORS); others get no CORS headers. */
+  corsOrigins: string[];
+  /** Whether GET /graphql with Accept: text/html serves GraphiQL (default: on except in production). */
+  graphiqlEnabled: boolean;
+  /** Whether introspection queries are answered (default: on except in production). */
+  introspectionEnabled: boolean;
+  /** `Cache-Control: public, max-age=…` of anonymous GET queries of public catalog/help data. */
+  publicCacheMaxAgeSeconds: number;
+  /** Webhook deliveries (modules/webhooks/README.md). */
+  webhooks: WebhooksConfig;
+}
+
+export interface WebhooksConfig {
+  /** Each delivery attempt is abandoned (and counted as failed) after this long. */
+  timeoutMs: number;
+  /** Attempts per delivery before it is FAILED. */
+  maxAttempts: number;
+  /** Retry n waits `retryBaseMs × 2^(n-1)`. */
+  retryBaseMs: number;
+  /** Whether endpoint URLs may be plain `http://` (loopback only); never in production by default. */
+  allowHttp: boolean;
+}
+
+export interface GraphqlLimitsConfig {
+  maxDepth: number;
+  maxAliases: number;
+  /** Tokens the parser reads before giving up on a document. */
+  maxTokens: number;
+  /** Highest requested cost of one operation. */
+  maxCost: number;
+  /** Occurrences of one attempt-counting field (login, coupon checks, order keys…) per document. */
+  attemptFieldsPerDocument: number;
+  /** The leaky bucket of each API key / user / client IP: size (points) and restore rate (points per second). */
+  budget: { maximumAvailable: number; restoreRate: number };
 }
 
 export interface PaymentsConfig {
@@ -175,5 +238,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: e.PAYMENT_GATEWAY_TIMEOUT_MS,
     },
     reportingTimeZone: e.REPORTING_TIME_ZONE,
+    graphqlLimits: {
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxTokens: e.GRAPHQL_MAX_TOKENS,
+      maxCost: e.GRAPHQL_MAX_COST,
+      attemptFieldsPerDocument: e.GRAPHQL_ATTEMPT_FIELDS_PER_DOCUMENT,
+      budget: { maximumAvailable: e.RATE_LIMIT_MAX_AVAILABLE, restoreRate: e.RATE_LIMIT_RESTORE_RATE },
+    },
+    corsOrigins:
+      e.CORS_ORIGINS ??
+      [
+        e.STOREFRONT_URL ?? `http://localhost:${env.STOREFRONT_PORT ?? 5173}`,
+        e.ADMIN_URL ?? `http://localhost:${env.ADMIN_PORT ?? 5174}`,
+      ].map((u) => new URL(u).origin),
+    graphiqlEnabled: e.GRAPHIQL_ENABLED ?? e.NODE_ENV !== 'production',
+    introspectionEnabled: e.INTROSPECTION_ENABLED ?? e.NODE_ENV !== 'production',
+    publicCacheMaxAgeSeconds: e.PUBLIC_CACHE_MAX_AGE_SECONDS,
+    webhooks: {
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
+      retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+      allowHttp: e.WEBHOOK_ALLOW_HTTP ?? e.NODE_ENV !== 'production',
+    },
   };
 }

@@ -34,6 +34,8 @@ export const paths = {
     getHref: (id: string) => `/merchants/${encodeURIComponent(id)}`,
   },
   team: { path: '/team', getHref: () => '/team' },
+  apiKeys: { path: '/api-keys', getHref: () => '/api-keys' },
+  webhooks: { path: '/webhooks', getHref: () => '/webhooks' },
   setPassword: { path: '/set-password', getHref: () => '/set-password' },
   penalties: { path: '/penalties', getHref: () => '/penalties' },
   claims: { path: '/penalties/claims', getHref: () => '/penalties/claims' },

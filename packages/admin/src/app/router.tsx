@@ -12,6 +12,8 @@ import { NotFound, RouteErrorBoundary, RouteLoading } from './routes/route-state
 const SECTION_ROUTES: { section: Section; path: string; lazy: RouteObject['lazy'] }[] = [
   { section: 'users', path: paths.users.path, lazy: () => import('./routes/users') },
   { section: 'team', path: paths.team.path, lazy: () => import('./routes/team') },
+  { section: 'apiKeys', path: paths.apiKeys.path, lazy: () => import('./routes/api-keys') },
+  { section: 'webhooks', path: paths.webhooks.path, lazy: () => import('./routes/webhooks') },
   { section: 'merchants', path: paths.merchants.path, lazy: () => import('./routes/merchants') },
   { section: 'merchants', path: paths.merchant.path, lazy: () => import('./routes/merchant') },
   { section: 'helpCenter', path: paths.helpCenter.path, lazy: () => import('./routes/help-center') },

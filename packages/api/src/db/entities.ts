@@ -1,3 +1,4 @@
+import { ApiKeyEntity } from '../modules/api-keys/api-key.entity.js';
 import { ActivityEntity, ActivityProductEntity } from '../modules/activities/activity.entity.js';
 import { AccountTokenEntity } from '../modules/accounts/account-token.entity.js';
 import { AddressEntity } from '../modules/accounts/address.entity.js';
@@ -43,6 +44,12 @@ import {
   PaymentWebhookEventEntity,
 } from '../modules/payments/payment.entity.js';
 import { ReviewEntity } from '../modules/reviews/review.entity.js';
+import {
+  WebhookDeliveryEntity,
+  WebhookEventEntity,
+  WebhookSubscriptionEntity,
+} from '../modules/webhooks/webhook.entity.js';
+import { RateBudgetEntity } from '../graphql/limits/rate-budget.entity.js';
 import {
   ClaimCompensationEntity,
   ClaimEntity,
@@ -94,9 +101,14 @@ export const ENTITIES = [
   ConversationMessageEntity,
   ConversationReadEntity,
   ReviewEntity,
+  RateBudgetEntity,
   SafeFreezeEntity,
   ClaimEntity,
   ClaimOrderEntity,
   ClaimUserEntity,
   ClaimCompensationEntity,
+  ApiKeyEntity,
+  WebhookSubscriptionEntity,
+  WebhookEventEntity,
+  WebhookDeliveryEntity,
 ];

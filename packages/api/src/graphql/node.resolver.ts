@@ -8,6 +8,8 @@ import { Coupon } from '../modules/coupons-admin/coupons-admin.types.js';
 import { HelpArticle } from '../modules/help/help.types.js';
 import { Order } from '../modules/orders/orders.types.js';
 import { Payment } from '../modules/payments/payments.types.js';
+import { deliveryOf } from '../modules/webhooks/webhooks.resolver.js';
+import { WebhookSubscription } from '../modules/webhooks/webhooks.types.js';
 import type { Context } from './context.js';
 import { decodeGlobalId, Node } from './relay.js';
 
@@ -63,6 +65,14 @@ async function fetchNode(id: string, ctx: Context): Promise<Node | null> {
       const row = await ctx.services.activities.findForNode(id);
       return row ? Activity.from(row) : null;
     }
+    case 'WebhookSubscription': {
+      const row = await ctx.services.webhooks.subscriptionForNode(id);
+      return row ? WebhookSubscription.from(row) : null;
+    }
+    case 'WebhookDelivery': {
+      const row = await ctx.services.webhooks.deliveryForNode(id);
+      return row ? deliveryOf(row) : null;
+    }
     default:
       return null;
   }
@@ -71,7 +81,10 @@ async function fetchNode(id: string, ctx: Context): Promise<Node | null> {
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by its global ID.' })
-  node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Node | null> {
+  node(
+    @Arg('id', () => ID, { description: 'A global ID from any `id` field.' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<Node | null> {
     return fetchNode(id, ctx);
   }
 
@@ -79,7 +92,11 @@ export class NodeResolver {
     nullable: 'items',
     description: 'Objects by their global IDs (at most 100), null where not found.',
   })
-  nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context): Promise<(Node | null)[]> {
+  nodes(
+    @Arg('ids', () => [ID], { description: 'Global IDs; the first 100 are looked up, in order.' })
+    ids: string[],
+    @Ctx() ctx: Context,
+  ): Promise<(Node | null)[]> {
     return Promise.all(ids.slice(0, 100).map((id) => fetchNode(id, ctx)));
   }
 }

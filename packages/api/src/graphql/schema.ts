@@ -61,6 +61,7 @@ import {
   StaffReviewResolver,
 } from '../modules/reviews/reviews.resolver.js';
 import { NodeResolver } from './node.resolver.js';
+import { WebhooksResolver } from '../modules/webhooks/webhooks.resolver.js';
 import {
   ClaimFieldsResolver,
   SafeFreezeResolver,
@@ -68,6 +69,8 @@ import {
 } from '../modules/safe-freeze/safe-freeze.resolver.js';
 import { CapabilitiesResolver } from '../modules/capabilities/capabilities.resolver.js';
 import { guardSchema } from '../modules/capabilities/capability-guard.js';
+import { ApiKeysResolver } from '../modules/api-keys/api-keys.resolver.js';
+import { guardScopes } from '../modules/api-keys/scope-guard.js';
 
 /** ISO 8601 date-times in UTC, e.g. `2026-11-22T08:30:00.000Z`. */
 export const DateTimeScalar = new GraphQLScalarType({
@@ -135,10 +138,27 @@ export function createSchema(): Promise<GraphQLSchema> {
       MerchantReviewsResolver,
       ProductReviewsResolver,
       OrderReviewResolver,
+      ApiKeysResolver,
+      WebhooksResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // Input shape is validated inside services so failures become typed userErrors.
     validate: false,
     emitSchemaFile: false,
-  }).then(guardSchema);
+  })
+    .then(guardSchema)
+    .then(guardScopes)
+    .then(describeRootTypes);
+}
+
+/** type-graphql builds the root types without descriptions. */
+function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query) query.description = 'Reading: every entry point of the API (docs/api.md).';
+  if (mutation) {
+    mutation.description =
+      'Changing: each mutation runs in one transaction and answers a payload with `userErrors` (empty on success).';
+  }
+  return schema;
 }

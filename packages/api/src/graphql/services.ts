@@ -32,6 +32,8 @@ import { RefundsService } from '../modules/payments/refunds.service.js';
 import { ClaimsService } from '../modules/safe-freeze/claims.service.js';
 import { SafeFreezeService } from '../modules/safe-freeze/safe-freeze.service.js';
 import { ReviewsService } from '../modules/reviews/reviews.service.js';
+import { WebhooksService } from '../modules/webhooks/webhooks.service.js';
+import { ApiKeysService } from '../modules/api-keys/api-keys.service.js';
 
 /** Request-scoped use cases; resolvers call these and never the EntityManager. */
 export function createServices(em: EntityManager, viewer: Viewer | null, config: Config) {
@@ -67,6 +69,8 @@ export function createServices(em: EntityManager, viewer: Viewer | null, config:
     claims: new ClaimsService(em, viewer, config),
     consulting: new ConsultingService(em, viewer, config),
     reviews: new ReviewsService(em, viewer),
+    webhooks: new WebhooksService(em, viewer, config),
+    apiKeys: new ApiKeysService(em, viewer),
   };
 }
 

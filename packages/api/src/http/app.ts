@@ -3,7 +3,9 @@ import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import compression from 'compression';
 import { parseCookie, stringifySetCookie } from 'cookie';
 import express, { type Request, type Response } from 'express';
 import { parseLocale } from '@marketplace/core';
@@ -12,12 +14,18 @@ import type { Orm } from '../db/orm.js';
 import type { Context } from '../graphql/context.js';
 import { formatError, isExposedError } from '../graphql/errors.js';
 import { createLoaders } from '../graphql/loaders.js';
+import { queryLimitsPlugin } from '../graphql/limits/limits.plugin.js';
 import { createSchema } from '../graphql/schema.js';
 import { createServices } from '../graphql/services.js';
 import type { Logger } from '../logger.js';
 import { SESSION_COOKIE, viewerForToken } from '../modules/accounts/session.service.js';
+import type { Viewer } from '../modules/accounts/viewer.js';
+import { apiKeyAuthentication } from '../modules/api-keys/api-keys.auth.js';
 import { mediaUploadHandler } from '../modules/catalog-admin/media-uploads.js';
 import { paypalWebhookHandler } from '../modules/payments/payment-webhooks.js';
+import { httpCacheHeadersPlugin, publicCacheHintsPlugin } from './cache-control.js';
+import { corsMiddleware } from './cors.js';
+import { graphiqlRouter } from './graphiql.js';
 
 function bearerOrCookie(req: Request): string | null {
   const auth = req.headers.authorization;
@@ -66,10 +74,17 @@ export async function createApp(opts: { config: Config; orm: Orm; logger: Logger
     formatError,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    parseOptions: { maxTokens: config.graphqlLimits.maxTokens },
+    introspection: config.introspectionEnabled,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // In this order (see http/cache-control.ts): public hints, Apollo's cache policy, the final header.
+      publicCacheHintsPlugin(config.publicCacheMaxAgeSeconds),
+      ApolloServerPluginCacheControl({ defaultMaxAge: 0 }),
+      httpCacheHeadersPlugin(),
       errorLoggingPlugin(logger),
+      queryLimitsPlugin(config),
     ],
   });
   await apollo.start();
@@ -77,6 +92,7 @@ export async function createApp(opts: { config: Config; orm: Orm; logger: Logger
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(compression());
 
   app.use((req, res, next) => {
     const incoming = req.headers['x-request-id'];
@@ -99,6 +115,9 @@ export async function createApp(opts: { config: Config; orm: Orm; logger: Logger
     });
     next();
   });
+
+  app.use(corsMiddleware(config.corsOrigins));
+  if (config.graphiqlEnabled) app.use(graphiqlRouter());
 
   app.get('/health', async (_req, res) => {
     try {
@@ -134,10 +153,13 @@ export async function createApp(opts: { config: Config; orm: Orm; logger: Logger
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    apiKeyAuthentication(() => orm.em.fork()),
     expressMiddleware(apollo, {
       context: async ({ req, res }: { req: Request; res: Response }): Promise<Context> => {
         const em = orm.em.fork();
-        const viewer = await viewerForToken(em, bearerOrCookie(req));
+        // A `Bearer mk_…` API key was resolved (or refused with 401) by apiKeyAuthentication; it wins over a cookie.
+        const viewer: Viewer | null =
+          (res.locals.apiKeyViewer as Viewer | undefined) ?? (await viewerForToken(em, bearerOrCookie(req)));
         const requestId = String(res.locals.requestId);
         return {
           requestId,

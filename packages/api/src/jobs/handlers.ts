@@ -22,6 +22,8 @@ import {
   WARNING_DEADLINE,
   warningDeadlineJob,
 } from '../modules/penalties/penalties.jobs.js';
+import { deliverWebhook } from '../modules/webhooks/webhook-delivery.js';
+import { DELIVER_WEBHOOK } from '../modules/webhooks/webhook-events.js';
 import type { JobHandler } from './job-queue.js';
 
 /** Every background task by name. Modules own their handlers; this only lists them. */
@@ -38,6 +40,7 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   [WARNING_DEADLINE]: warningDeadlineJob,
   [SANCTION_END]: sanctionEndJob,
   [NOTIFY_CONVERSATION]: notifyConversation,
+  [DELIVER_WEBHOOK]: deliverWebhook,
 };
 
 /** Recurring tasks (graphile-worker crontab syntax). */

@@ -5,6 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { createSchema } from '../graphql/schema.js';
+import { unintendedBreakingChanges } from './breaking-changes.js';
 
 const file = fileURLToPath(new URL('../../schema.graphql', import.meta.url));
 const header = '# Generated from the API code by `pnpm schema`. Do not edit by hand.\n\n';
@@ -17,6 +18,16 @@ if (process.argv.includes('--check')) {
     process.exit(1);
   }
   console.log('schema.graphql is up to date');
+  const breaking = await unintendedBreakingChanges(await createSchema());
+  if (breaking.length > 0) {
+    console.error(
+      `Breaking changes against schema.released.graphql not listed in schema-changes.intended.json:\n${breaking
+        .map((c) => `  ${c.type} ${c.path}: ${c.message}`)
+        .join('\n')}`,
+    );
+    process.exit(1);
+  }
+  console.log('no unintended breaking change against schema.released.graphql');
 } else {
   await writeFile(file, sdl);
   console.log(`wrote ${file}`);

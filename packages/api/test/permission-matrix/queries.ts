@@ -18,6 +18,12 @@ export const STAFF_QUERIES: readonly string[] = [
   // Penalties (T2): the rule list and the audit log.
   'penaltyRules',
   'auditLog',
+  // API keys (U1): the store's keys (merchant staff) or all keys (admins).
+  'apiKeys',
+  // Webhooks (U3): a store's subscriptions (merchant staff) or the platform-wide ones (admins), and delivery logs.
+  'webhookSubscriptions',
+  'webhookSubscription',
+  'webhookDeliveries',
 ];
 
 /** Query fields that are not staff queries, and why (they answer the public catalogue or the viewer's own data). */

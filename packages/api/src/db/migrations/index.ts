@@ -17,6 +17,9 @@ import { Migration20261122080200_penalties } from './Migration20261122080200_pen
 import { Migration20261122080300_safe_freeze_claims } from './Migration20261122080300_safe_freeze_claims.js';
 import { Migration20261122080400_messages } from './Migration20261122080400_messages.js';
 import { Migration20261122080500_reviews } from './Migration20261122080500_reviews.js';
+import { Migration20261122090100_api_keys } from './Migration20261122090100_api_keys.js';
+import { Migration20261122090200_rate_budget } from './Migration20261122090200_rate_budget.js';
+import { Migration20261122090300_webhooks } from './Migration20261122090300_webhooks.js';
 
 /** Every committed migration, in order. Listed explicitly so the same code runs from source and in tests. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -44,4 +47,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122080300_safe_freeze_claims', class: Migration20261122080300_safe_freeze_claims },
   { name: 'Migration20261122080400_messages', class: Migration20261122080400_messages },
   { name: 'Migration20261122080500_reviews', class: Migration20261122080500_reviews },
+  { name: 'Migration20261122090100_api_keys', class: Migration20261122090100_api_keys },
+  { name: 'Migration20261122090200_rate_budget', class: Migration20261122090200_rate_budget },
+  { name: 'Migration20261122090300_webhooks', class: Migration20261122090300_webhooks },
 ];

@@ -16,7 +16,7 @@ export class AccountSecurityResolver {
       'Confirms an email address with the token from the verification link (single use, 48 hours).',
   })
   async verifyEmail(
-    @Arg('token', () => String) token: string,
+    @Arg('token', () => String, { description: 'The token from the link in the email.' }) token: string,
     @Ctx() ctx: Context,
   ): Promise<VerifyEmailPayload> {
     const result = await ctx.services.accountSecurity.verifyEmail(token);
@@ -41,7 +41,10 @@ export class AccountSecurityResolver {
       'Emails a password reset link (1 hour, single use) if an account has this address. The answer is the same either way.',
   })
   async requestPasswordReset(
-    @Arg('email', () => String) email: string,
+    @Arg('email', () => String, {
+      description: 'The account’s email address; the answer is the same whether it exists or not.',
+    })
+    email: string,
     @Ctx() ctx: Context,
   ): Promise<RequestPasswordResetPayload> {
     const result = await ctx.services.accountSecurity.requestPasswordReset(email);
@@ -52,8 +55,9 @@ export class AccountSecurityResolver {
     description: 'Sets a new password with the token from a reset link; signs the account out everywhere.',
   })
   async resetPassword(
-    @Arg('token', () => String) token: string,
-    @Arg('newPassword', () => String) newPassword: string,
+    @Arg('token', () => String, { description: 'The token from the link in the email.' }) token: string,
+    @Arg('newPassword', () => String, { description: 'The new password (at least 8 characters).' })
+    newPassword: string,
     @Ctx() ctx: Context,
   ): Promise<ResetPasswordPayload> {
     const result = await ctx.services.accountSecurity.resetPassword(token, newPassword);
@@ -67,8 +71,12 @@ export class AccountSecurityResolver {
     description: 'Changes the signed-in account’s password; its other sessions end, this one stays.',
   })
   async changePassword(
-    @Arg('currentPassword', () => String) currentPassword: string,
-    @Arg('newPassword', () => String) newPassword: string,
+    @Arg('currentPassword', () => String, {
+      description: 'The current password, to confirm it is the account holder.',
+    })
+    currentPassword: string,
+    @Arg('newPassword', () => String, { description: 'The new password (at least 8 characters).' })
+    newPassword: string,
     @Ctx() ctx: Context,
   ): Promise<ChangePasswordPayload> {
     const result = await ctx.services.accountSecurity.changePassword(

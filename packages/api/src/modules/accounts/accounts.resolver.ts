@@ -26,7 +26,11 @@ export class AccountsResolver {
     description:
       'Signs in with email and password; merges a guest cart. Throttled per email and per network (TOO_MANY_ATTEMPTS).',
   })
-  async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: Context): Promise<LoginPayload> {
+  async login(
+    @Arg('input', () => LoginInput, { description: 'The request; each field is described on LoginInput.' })
+    input: LoginInput,
+    @Ctx() ctx: Context,
+  ): Promise<LoginPayload> {
     const result = await ctx.services.accounts.login(input, { ip: ctx.http.ip });
     if (result.token && result.expiresAt) ctx.http.setSessionCookie(result.token, result.expiresAt);
     return Object.assign(new LoginPayload(), {
@@ -41,7 +45,10 @@ export class AccountsResolver {
       'Creates a shopper account, signs it in (cookie and token, as `login`) and emails a link to verify the address.',
   })
   async register(
-    @Arg('input', () => RegisterInput) input: RegisterInput,
+    @Arg('input', () => RegisterInput, {
+      description: 'The request; each field is described on RegisterInput.',
+    })
+    input: RegisterInput,
     @Ctx() ctx: Context,
   ): Promise<RegisterPayload> {
     const result = await ctx.services.accounts.register(input, ctx.locale);
@@ -66,7 +73,10 @@ export class AccountsResolver {
     description: 'Changes the signed-in account’s display name and phone.',
   })
   async updateProfile(
-    @Arg('input', () => UpdateProfileInput) input: UpdateProfileInput,
+    @Arg('input', () => UpdateProfileInput, {
+      description: 'The request; each field is described on UpdateProfileInput.',
+    })
+    input: UpdateProfileInput,
     @Ctx() ctx: Context,
   ): Promise<UpdateProfilePayload> {
     const result = await ctx.services.accounts.updateProfile(input);
@@ -78,7 +88,10 @@ export class AccountsResolver {
 
   @Mutation(() => SetPreferredLocalePayload, { description: 'Sets the signed-in account’s language.' })
   async setPreferredLocale(
-    @Arg('locale', () => LocaleCode) locale: LocaleCode,
+    @Arg('locale', () => LocaleCode, {
+      description: 'The language for emails and the default of localized fields.',
+    })
+    locale: LocaleCode,
     @Ctx() ctx: Context,
   ): Promise<SetPreferredLocalePayload> {
     const user = await ctx.services.accounts.setPreferredLocale(locale);

@@ -38,8 +38,15 @@ export class AddressResolver {
       'Adds an address (at most 20). The first one, or one with `setAsDefault`, becomes the default.',
   })
   async createAddress(
-    @Arg('input', () => AddressInput) input: AddressInput,
-    @Arg('setAsDefault', () => Boolean, { defaultValue: false }) setAsDefault: boolean,
+    @Arg('input', () => AddressInput, {
+      description: 'The request; each field is described on AddressInput.',
+    })
+    input: AddressInput,
+    @Arg('setAsDefault', () => Boolean, {
+      defaultValue: false,
+      description: 'Make it the default shipping address.',
+    })
+    setAsDefault: boolean,
     @Ctx() ctx: Context,
   ): Promise<CreateAddressPayload> {
     const result = await ctx.services.addresses.create(input, setAsDefault);
@@ -54,8 +61,11 @@ export class AddressResolver {
     description: 'Replaces the fields of one of the viewer’s addresses.',
   })
   async updateAddress(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => AddressInput) input: AddressInput,
+    @Arg('id', () => ID, { description: 'Global ID of one of the viewer’s addresses.' }) id: string,
+    @Arg('input', () => AddressInput, {
+      description: 'The request; each field is described on AddressInput.',
+    })
+    input: AddressInput,
     @Ctx() ctx: Context,
   ): Promise<UpdateAddressPayload> {
     const result = await ctx.services.addresses.update(id, input);
@@ -69,7 +79,10 @@ export class AddressResolver {
     description:
       'Deletes one of the viewer’s addresses; if it was the default, the newest remaining one becomes it.',
   })
-  async deleteAddress(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<DeleteAddressPayload> {
+  async deleteAddress(
+    @Arg('id', () => ID, { description: 'Global ID of one of the viewer’s addresses.' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<DeleteAddressPayload> {
     const result = await ctx.services.addresses.delete(id);
     return Object.assign(new DeleteAddressPayload(), {
       deletedAddressId: result.deletedId,
@@ -82,7 +95,7 @@ export class AddressResolver {
     description: 'Makes one of the viewer’s addresses the default.',
   })
   async setDefaultAddress(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'Global ID of one of the viewer’s addresses.' }) id: string,
     @Ctx() ctx: Context,
   ): Promise<SetDefaultAddressPayload> {
     const result = await ctx.services.addresses.setDefault(id);

@@ -7,4 +7,10 @@ export interface Viewer {
   role: UserRole;
   merchantId: number | null;
   locale: Locale;
+  /**
+   * Present when the request is authenticated by an API key (`Authorization: Bearer mk_…`, see
+   * modules/api-keys/README.md): the viewer is then the key's creator (their CURRENT role, store and standing,
+   * resolved on every request), restricted further by `scopes`. `sessionId` is 0 for key requests.
+   */
+  apiKey?: { id: number; scopes: string[]; merchantId: number | null };
 }

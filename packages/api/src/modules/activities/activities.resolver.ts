@@ -77,7 +77,10 @@ export class ActivitiesResolver {
     description: 'Creates an activity of the merchant staff member’s store.',
   })
   async createActivity(
-    @Arg('input', () => CreateActivityInput) input: CreateActivityInput,
+    @Arg('input', () => CreateActivityInput, {
+      description: 'The request; each field is described on CreateActivityInput.',
+    })
+    input: CreateActivityInput,
     @Ctx() ctx: Context,
   ) {
     return payload(new CreateActivityPayload(), await ctx.services.activities.create(input));
@@ -87,7 +90,10 @@ export class ActivitiesResolver {
     description: 'Changes a scheduled activity, or ends a running one early (merchant staff of its store).',
   })
   async updateActivity(
-    @Arg('input', () => UpdateActivityInput) input: UpdateActivityInput,
+    @Arg('input', () => UpdateActivityInput, {
+      description: 'The request; each field is described on UpdateActivityInput.',
+    })
+    input: UpdateActivityInput,
     @Ctx() ctx: Context,
   ) {
     return payload(new UpdateActivityPayload(), await ctx.services.activities.update(input));
@@ -97,7 +103,10 @@ export class ActivitiesResolver {
     description: 'Cancels a scheduled or running activity (merchant staff of its store; admins any).',
   })
   async cancelActivity(
-    @Arg('input', () => CancelActivityInput) input: CancelActivityInput,
+    @Arg('input', () => CancelActivityInput, {
+      description: 'The request; each field is described on CancelActivityInput.',
+    })
+    input: CancelActivityInput,
     @Ctx() ctx: Context,
   ) {
     return payload(new CancelActivityPayload(), await ctx.services.activities.cancel(input.activityId));

@@ -119,4 +119,15 @@ export const MUTATION_CAPABILITIES: Readonly<Record<string, CapabilityAction | '
   requestViolationCorrection: 'violation.respond',
   applyGeneralFreeze: 'platform.operate',
   liftGeneralFreeze: 'platform.operate',
+
+  // API keys (U1): creating one is like giving access to the team (refused under a safe freeze); revoking always
+  // works (a sanction must not keep a leaked key alive).
+  createApiKey: 'team.manage',
+  revokeApiKey: 'none',
+
+  // Webhooks (U3): a store's subscriptions are store settings (refused while the store is frozen).
+  createWebhookSubscription: 'store.profile',
+  updateWebhookSubscription: 'store.profile',
+  deleteWebhookSubscription: 'store.profile',
+  replayWebhookDelivery: 'store.profile',
 };

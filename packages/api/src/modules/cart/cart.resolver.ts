@@ -31,7 +31,11 @@ export class CartResolver {
     description: 'The signed-in shopper’s cart, or the guest cart with this token; null when there is none.',
   })
   async cart(
-    @Arg('token', () => String, { nullable: true }) token: string | null,
+    @Arg('token', () => String, {
+      nullable: true,
+      description: 'A guest cart’s token; ignored for a signed-in viewer (their own cart).',
+    })
+    token: string | null,
     @Ctx() ctx: Context,
   ): Promise<Cart | null> {
     const row = await ctx.services.cart.findCart(token);
@@ -42,7 +46,10 @@ export class CartResolver {
     description: 'Adds units of a variant to the cart (creating a guest cart if needed).',
   })
   async addToCart(
-    @Arg('input', () => AddToCartInput) input: AddToCartInput,
+    @Arg('input', () => AddToCartInput, {
+      description: 'The request; each field is described on AddToCartInput.',
+    })
+    input: AddToCartInput,
     @Ctx() ctx: Context,
   ): Promise<AddToCartPayload> {
     const result = await ctx.services.cart.addToCart(input);
@@ -56,7 +63,10 @@ export class CartResolver {
     description: 'Sets the quantity of one line (at least 1, at most the stock and the per-line maximum).',
   })
   async updateCartLine(
-    @Arg('input', () => UpdateCartLineInput) input: UpdateCartLineInput,
+    @Arg('input', () => UpdateCartLineInput, {
+      description: 'The request; each field is described on UpdateCartLineInput.',
+    })
+    input: UpdateCartLineInput,
     @Ctx() ctx: Context,
   ): Promise<UpdateCartLinePayload> {
     const result = await ctx.services.cart.updateCartLine(input);
@@ -70,7 +80,10 @@ export class CartResolver {
     description: 'Removes one or several lines at once; nothing is removed if any ID is not in the cart.',
   })
   async removeCartLines(
-    @Arg('input', () => RemoveCartLinesInput) input: RemoveCartLinesInput,
+    @Arg('input', () => RemoveCartLinesInput, {
+      description: 'The request; each field is described on RemoveCartLinesInput.',
+    })
+    input: RemoveCartLinesInput,
     @Ctx() ctx: Context,
   ): Promise<RemoveCartLinesPayload> {
     const result = await ctx.services.cart.removeCartLines(input);
@@ -85,7 +98,10 @@ export class CartResolver {
     description: 'Ticks or unticks lines for checkout (every line when `lineIds` is omitted).',
   })
   async setCartLinesSelected(
-    @Arg('input', () => SetCartLinesSelectedInput) input: SetCartLinesSelectedInput,
+    @Arg('input', () => SetCartLinesSelectedInput, {
+      description: 'The request; each field is described on SetCartLinesSelectedInput.',
+    })
+    input: SetCartLinesSelectedInput,
     @Ctx() ctx: Context,
   ): Promise<SetCartLinesSelectedPayload> {
     const result = await ctx.services.cart.setCartLinesSelected(input);

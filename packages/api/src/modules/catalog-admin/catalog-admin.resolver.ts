@@ -44,13 +44,13 @@ class MerchantProductsArgs {
   })
   query?: string | null;
 
-  @Field(() => ProductStatus, { nullable: true })
+  @Field(() => ProductStatus, { nullable: true, description: 'Only products in this status.' })
   status?: Status | null;
 
-  @Field(() => ProductKind, { nullable: true })
+  @Field(() => ProductKind, { nullable: true, description: 'Only goods or only services.' })
   kind?: Kind | null;
 
-  @Field(() => MerchantProductSort, { defaultValue: 'NEWEST' })
+  @Field(() => MerchantProductSort, { defaultValue: 'NEWEST', description: 'Order of the list.' })
   sort!: Sort;
 
   @Field(() => ID, {
@@ -85,7 +85,10 @@ export class CatalogAdminResolver {
     description: 'Merchant staff create a DRAFT product in their store.',
   })
   async createProduct(
-    @Arg('input', () => CreateProductInput) input: CreateProductInput,
+    @Arg('input', () => CreateProductInput, {
+      description: 'The request; each field is described on CreateProductInput.',
+    })
+    input: CreateProductInput,
     @Ctx() ctx: Context,
   ) {
     return payload(await ctx.services.catalogAdmin.createProduct(input));
@@ -93,7 +96,10 @@ export class CatalogAdminResolver {
 
   @Mutation(() => ProductMutationPayload, { description: 'Merchant staff change fields of their product.' })
   async updateProduct(
-    @Arg('input', () => UpdateProductInput) input: UpdateProductInput,
+    @Arg('input', () => UpdateProductInput, {
+      description: 'The request; each field is described on UpdateProductInput.',
+    })
+    input: UpdateProductInput,
     @Ctx() ctx: Context,
   ) {
     return payload(await ctx.services.catalogAdmin.updateProduct(input));
@@ -103,19 +109,30 @@ export class CatalogAdminResolver {
     description: 'Merchant staff replace the variant list of their product (add, update, remove).',
   })
   async setProductVariants(
-    @Arg('input', () => SetProductVariantsInput) input: SetProductVariantsInput,
+    @Arg('input', () => SetProductVariantsInput, {
+      description: 'The request; each field is described on SetProductVariantsInput.',
+    })
+    input: SetProductVariantsInput,
     @Ctx() ctx: Context,
   ) {
     return payload(await ctx.services.catalogAdmin.setProductVariants(input));
   }
 
   @Mutation(() => ProductMutationPayload, { description: 'Put the product on the storefront (→ PUBLISHED).' })
-  async publishProduct(@Arg('productId', () => ID) productId: string, @Ctx() ctx: Context) {
+  async publishProduct(
+    @Arg('productId', () => ID, { description: 'Global ID of the product to put on sale.' })
+    productId: string,
+    @Ctx() ctx: Context,
+  ) {
     return payload(await ctx.services.catalogAdmin.publishProduct(productId));
   }
 
   @Mutation(() => ProductMutationPayload, { description: 'Take the product off the storefront (→ DRAFT).' })
-  async unpublishProduct(@Arg('productId', () => ID) productId: string, @Ctx() ctx: Context) {
+  async unpublishProduct(
+    @Arg('productId', () => ID, { description: 'Global ID of the product to take off sale.' })
+    productId: string,
+    @Ctx() ctx: Context,
+  ) {
     return payload(await ctx.services.catalogAdmin.unpublishProduct(productId));
   }
 
@@ -123,7 +140,10 @@ export class CatalogAdminResolver {
     description: 'Attach an uploaded image (`POST /media/uploads`).',
   })
   async addProductImage(
-    @Arg('input', () => AddProductImageInput) input: AddProductImageInput,
+    @Arg('input', () => AddProductImageInput, {
+      description: 'The request; each field is described on AddProductImageInput.',
+    })
+    input: AddProductImageInput,
     @Ctx() ctx: Context,
   ) {
     return payload(await ctx.services.catalogAdmin.addProductImage(input));
@@ -131,7 +151,10 @@ export class CatalogAdminResolver {
 
   @Mutation(() => ProductMutationPayload, { description: 'Remove an image from the product.' })
   async removeProductImage(
-    @Arg('input', () => RemoveProductImageInput) input: RemoveProductImageInput,
+    @Arg('input', () => RemoveProductImageInput, {
+      description: 'The request; each field is described on RemoveProductImageInput.',
+    })
+    input: RemoveProductImageInput,
     @Ctx() ctx: Context,
   ) {
     return payload(await ctx.services.catalogAdmin.removeProductImage(input));
@@ -139,7 +162,10 @@ export class CatalogAdminResolver {
 
   @Mutation(() => ProductMutationPayload, { description: 'Put the product’s images in a new order.' })
   async reorderProductImages(
-    @Arg('input', () => ReorderProductImagesInput) input: ReorderProductImagesInput,
+    @Arg('input', () => ReorderProductImagesInput, {
+      description: 'The request; each field is described on ReorderProductImagesInput.',
+    })
+    input: ReorderProductImagesInput,
     @Ctx() ctx: Context,
   ) {
     return payload(await ctx.services.catalogAdmin.reorderProductImages(input));

@@ -10,6 +10,7 @@ import {
 } from '@marketplace/core';
 import type { Config } from '../../config.js';
 import { inTransaction, Refusal } from '../../db/transaction.js';
+import { emitProductUpdated } from '../webhooks/webhook-events.js';
 import { PublicError, userError } from '../../graphql/errors.js';
 import {
   type ConnectionShape,
@@ -493,6 +494,7 @@ export class CatalogAdminService {
       if (input.descriptionZh != null) product.descriptionZh = input.descriptionZh;
       product.updatedAt = new Date();
       await tx.flush();
+      await emitProductUpdated(tx, product, 'fields');
       return { product, userErrors: [] };
     });
   }
@@ -509,6 +511,7 @@ export class CatalogAdminService {
         ]);
       }
       await this.writeVariants(tx, product, checked.parsed);
+      await emitProductUpdated(tx, product, 'variants');
       return { product, userErrors: [] };
     });
   }
@@ -529,6 +532,7 @@ export class CatalogAdminService {
       product.status = 'PUBLISHED';
       product.updatedAt = new Date();
       await tx.flush();
+      await emitProductUpdated(tx, product, 'published');
       return { product, userErrors: [] };
     });
   }
@@ -540,6 +544,7 @@ export class CatalogAdminService {
       product.status = 'DRAFT';
       product.updatedAt = new Date();
       await tx.flush();
+      await emitProductUpdated(tx, product, 'unpublished');
       return { product, userErrors: [] };
     });
   }
@@ -586,6 +591,7 @@ export class CatalogAdminService {
       });
       product.updatedAt = new Date();
       await tx.flush();
+      await emitProductUpdated(tx, product, 'images');
       return { product, userErrors: [] };
     });
   }
@@ -603,6 +609,7 @@ export class CatalogAdminService {
       tx.remove(image);
       product.updatedAt = new Date();
       await tx.flush();
+      await emitProductUpdated(tx, product, 'images');
       return { product, userErrors: [] };
     });
   }
@@ -630,6 +637,7 @@ export class CatalogAdminService {
       });
       product.updatedAt = new Date();
       await tx.flush();
+      await emitProductUpdated(tx, product, 'images');
       return { product, userErrors: [] };
     });
   }

@@ -55,22 +55,25 @@ registerEnumType(CatalogAdminErrorCode, {
   valuesConfig: Object.fromEntries(Object.entries(CODES).map(([k, d]) => [k, { description: d }])),
 });
 
-@ObjectType('CatalogAdminUserError', { implements: BaseUserError })
+@ObjectType('CatalogAdminUserError', {
+  implements: BaseUserError,
+  description: 'Why a catalog change was refused, and which input field it concerns.',
+})
 export class CatalogAdminUserError extends BaseUserError {
-  @Field(() => CatalogAdminErrorCode)
+  @Field(() => CatalogAdminErrorCode, { description: 'What went wrong.' })
   code!: Code;
 }
 
 @ObjectType('ProductMutationPayload', { description: 'The product after the change; null when refused.' })
 export class ProductMutationPayload {
-  @Field(() => Product, { nullable: true })
+  @Field(() => Product, { nullable: true, description: 'The product after the change; null when refused.' })
   product!: Product | null;
 
-  @Field(() => [CatalogAdminUserError])
+  @Field(() => [CatalogAdminUserError], { description: 'Why the change was refused; empty on success.' })
   userErrors!: CatalogAdminUserError[];
 }
 
-@InputType('ProductVariantInput')
+@InputType('ProductVariantInput', { description: 'One variant of a product: titles, SKU, price and stock.' })
 export class ProductVariantInput {
   @Field(() => ID, { nullable: true, description: 'An existing variant to update; omit to add one.' })
   id?: string | null;
@@ -78,10 +81,10 @@ export class ProductVariantInput {
   @Field(() => String, { description: 'Unique across the marketplace.' })
   sku!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Variant title in English.' })
   titleEn!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Variant title in Traditional Chinese.' })
   titleZh!: string;
 
   @Field(() => String, {
@@ -93,57 +96,62 @@ export class ProductVariantInput {
   stock?: number | null;
 }
 
-@InputType('CreateProductInput')
+@InputType('CreateProductInput', { description: 'A new product (saved as a draft).' })
 export class CreateProductInput {
-  @Field(() => ProductKind)
+  @Field(() => ProductKind, { description: 'Goods (shipped) or a service.' })
   kind!: 'GOODS' | 'SERVICE';
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Global ID of its category, if any.' })
   categoryId?: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Title in English.' })
   titleEn!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Title in Traditional Chinese.' })
   titleZh!: string;
 
-  @Field(() => String, { defaultValue: '' })
+  @Field(() => String, { defaultValue: '', description: 'Description in English.' })
   descriptionEn!: string;
 
-  @Field(() => String, { defaultValue: '' })
+  @Field(() => String, { defaultValue: '', description: 'Description in Traditional Chinese.' })
   descriptionZh!: string;
 
-  @Field(() => [ProductVariantInput], { defaultValue: [] })
+  @Field(() => [ProductVariantInput], {
+    defaultValue: [],
+    description: 'Its variants (at least one before it can be published).',
+  })
   variants!: ProductVariantInput[];
 }
 
-@InputType('UpdateProductInput')
+@InputType('UpdateProductInput', { description: 'Changes to a product; omitted fields stay as they are.' })
 export class UpdateProductInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the product to change.' })
   productId!: string;
 
-  @Field(() => ProductKind, { nullable: true })
+  @Field(() => ProductKind, { nullable: true, description: 'New kind, if changing.' })
   kind?: 'GOODS' | 'SERVICE' | null;
 
   @Field(() => ID, { nullable: true, description: 'A category; an empty string clears it.' })
   categoryId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New English title, if changing.' })
   titleEn?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New Traditional Chinese title, if changing.' })
   titleZh?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New English description, if changing.' })
   descriptionEn?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New Traditional Chinese description, if changing.' })
   descriptionZh?: string | null;
 }
 
-@InputType('SetProductVariantsInput')
+@InputType('SetProductVariantsInput', {
+  description: 'The complete list of a product’s variants (replaces the current one).',
+})
 export class SetProductVariantsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the product.' })
   productId!: string;
 
   @Field(() => [ProductVariantInput], {
@@ -153,33 +161,33 @@ export class SetProductVariantsInput {
   variants!: ProductVariantInput[];
 }
 
-@InputType('AddProductImageInput')
+@InputType('AddProductImageInput', { description: 'An uploaded image to add to a product.' })
 export class AddProductImageInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the product.' })
   productId!: string;
 
   @Field(() => String, { description: 'The `uploadId` answered by `POST /media/uploads`.' })
   uploadId!: string;
 
-  @Field(() => String, { defaultValue: '' })
+  @Field(() => String, { defaultValue: '', description: 'Image alternative text in English.' })
   altEn!: string;
 
-  @Field(() => String, { defaultValue: '' })
+  @Field(() => String, { defaultValue: '', description: 'Image alternative text in Traditional Chinese.' })
   altZh!: string;
 }
 
-@InputType('RemoveProductImageInput')
+@InputType('RemoveProductImageInput', { description: 'The image to remove from a product.' })
 export class RemoveProductImageInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the product.' })
   productId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the image to remove.' })
   imageId!: string;
 }
 
-@InputType('ReorderProductImagesInput')
+@InputType('ReorderProductImagesInput', { description: 'The new order of a product’s images.' })
 export class ReorderProductImagesInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the product.' })
   productId!: string;
 
   @Field(() => [ID], { description: 'Every image of the product, in the new order.' })

@@ -58,8 +58,13 @@ export class ProductResolver {
 
   @Query(() => Product, { nullable: true, description: 'A product on sale, by ID or handle.' })
   async product(
-    @Arg('id', () => ID, { nullable: true }) id: string | null,
-    @Arg('handle', () => String, { nullable: true }) handle: string | null,
+    @Arg('id', () => ID, { nullable: true, description: 'The product’s global ID (give this or `handle`).' })
+    id: string | null,
+    @Arg('handle', () => String, {
+      nullable: true,
+      description: 'The product’s URL handle (give this or `id`).',
+    })
+    handle: string | null,
     @Ctx() ctx: Context,
   ): Promise<Product | null> {
     const row = await ctx.services.catalog.findVisibleProduct({ id, handle });

@@ -104,10 +104,10 @@ export class ProductVariant extends Node {
 
 @ObjectType('PriceRange', { description: 'Lowest and highest variant price.' })
 export class PriceRange {
-  @Field(() => Money)
+  @Field(() => Money, { description: 'The lowest variant price.' })
   minVariantPrice!: Money;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'The highest variant price.' })
   maxVariantPrice!: Money;
 }
 

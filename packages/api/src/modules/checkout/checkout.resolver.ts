@@ -26,7 +26,10 @@ export class CheckoutResolver {
       'Prices a checkout without submitting it: the same computation as `submitOrder`, with the reasons it would refuse. Requires sign-in.',
   })
   checkoutPreview(
-    @Arg('input', () => CheckoutPreviewInput) input: CheckoutPreviewInput,
+    @Arg('input', () => CheckoutPreviewInput, {
+      description: 'The request; each field is described on CheckoutPreviewInput.',
+    })
+    input: CheckoutPreviewInput,
     @Ctx() ctx: Context,
   ): Promise<CheckoutPreview> {
     return ctx.services.checkout.preview(input);
@@ -37,7 +40,10 @@ export class CheckoutResolver {
       'Submits the selected cart lines (or a buy-now item): one order per merchant under one checkout, stock reserved, awaiting payment. Idempotent by `idempotencyKey`.',
   })
   async submitOrder(
-    @Arg('input', () => SubmitOrderInput) input: SubmitOrderInput,
+    @Arg('input', () => SubmitOrderInput, {
+      description: 'The request; each field is described on SubmitOrderInput.',
+    })
+    input: SubmitOrderInput,
     @Ctx() ctx: Context,
   ): Promise<SubmitOrderPayload> {
     const result = await ctx.services.checkout.submit(input);
@@ -51,7 +57,10 @@ export class CheckoutResolver {
     nullable: true,
     description: 'One of the viewer’s checkouts; null for anyone else’s.',
   })
-  async checkout(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Checkout | null> {
+  async checkout(
+    @Arg('id', () => ID, { description: 'Global ID of the checkout (from `submitOrder`).' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<Checkout | null> {
     const row = await ctx.services.checkout.findCheckout(id);
     return row ? checkoutFrom(row) : null;
   }

@@ -89,10 +89,10 @@ export class CheckoutUserError extends BaseUserError {
 
 @InputType('BuyNowInput', { description: 'One variant checked out directly, without touching the cart.' })
 export class BuyNowInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the variant to buy now, without the cart.' })
   variantId!: string;
 
-  @Field(() => Int, { defaultValue: 1 })
+  @Field(() => Int, { defaultValue: 1, description: 'How many units (1 or more).' })
   quantity!: number;
 }
 
@@ -100,13 +100,13 @@ export class BuyNowInput {
   description: 'How the merchant reaches the shopper for a consulting service.',
 })
 export class ServiceContactInput {
-  @Field()
+  @Field({ description: 'Contact person’s name.' })
   name!: string;
 
-  @Field()
+  @Field({ description: 'Contact email address.' })
   email!: string;
 
-  @Field()
+  @Field({ description: 'Contact phone number.' })
   phone!: string;
 
   @Field(() => String, { nullable: true, description: 'What the consultation is about (optional).' })
@@ -124,7 +124,7 @@ export class CheckoutPreviewInput {
   @Field(() => BuyNowInput, { nullable: true, description: 'Check out one variant instead of the cart.' })
   buyNow?: BuyNowInput | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A coupon code to try (an attempt: throttled).' })
   couponCode?: string | null;
 }
 
@@ -145,7 +145,7 @@ export class SubmitOrderInput extends CheckoutPreviewInput {
   })
   serviceContact?: ServiceContactInput | null;
 
-  @Field(() => PaymentMethod)
+  @Field(() => PaymentMethod, { description: 'How the shopper will pay.' })
   paymentMethod!: PaymentMethodValue;
 
   @Field({
@@ -169,13 +169,13 @@ export class CheckoutPreviewLine {
   @Field(() => ID, { description: 'The cart line ID, or the variant ID for buy now.' })
   lineId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units to buy.' })
   quantity!: number;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'Price of one unit now (activities applied).' })
   unitPrice!: Money;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'unitPrice × quantity.' })
   lineTotal!: Money;
 
   variantId!: number;
@@ -183,19 +183,19 @@ export class CheckoutPreviewLine {
 
 @ObjectType('CheckoutPreviewOrder', { description: 'The order one merchant would receive.' })
 export class CheckoutPreviewOrder {
-  @Field(() => [CheckoutPreviewLine])
+  @Field(() => [CheckoutPreviewLine], { description: 'The lines of this merchant’s order.' })
   lines!: CheckoutPreviewLine[];
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'Sum of this order’s lines.' })
   subtotal!: Money;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'This order’s part of the coupon discount.' })
   discount!: Money;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'This order’s shipping fee.' })
   shippingFee!: Money;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'subtotal − discount + shippingFee.' })
   total!: Money;
 
   merchantId!: number;
@@ -208,16 +208,16 @@ export class CheckoutPreview {
   @Field(() => [CheckoutPreviewOrder], { description: 'One order per merchant.' })
   orders!: CheckoutPreviewOrder[];
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'Sum of all lines.' })
   subtotal!: Money;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'Coupon discount (zero without a valid coupon).' })
   discount!: Money;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'Shipping over all merchant orders.' })
   shippingFee!: Money;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'What the shopper would pay.' })
   total!: Money;
 
   @Field(() => String, { nullable: true, description: 'The coupon code, when it applies.' })
@@ -241,25 +241,25 @@ export class CheckoutPreview {
   description: 'A submitted checkout: its merchant orders are paid together.',
 })
 export class Checkout extends Node {
-  @Field(() => PaymentMethod)
+  @Field(() => PaymentMethod, { description: 'How the shopper chose to pay.' })
   paymentMethod!: PaymentMethodValue;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The coupon applied, if any.' })
   couponCode!: string | null;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'Sum of all orders’ lines.' })
   subtotal!: Money;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'Coupon discount over all orders.' })
   discount!: Money;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'Shipping over all orders.' })
   shippingFee!: Money;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'What the shopper pays: subtotal − discount + shippingFee.' })
   total!: Money;
 
-  @Field()
+  @Field({ description: 'When the order was submitted.' })
   createdAt!: Date;
 
   row!: CheckoutEntity;

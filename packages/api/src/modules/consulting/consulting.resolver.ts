@@ -15,7 +15,10 @@ export class ConsultingResolver {
       'Merchant staff deliver the consultation report of a paid service order of their store: the order completes and the shopper is emailed.',
   })
   async deliverConsultationReport(
-    @Arg('input', () => DeliverConsultationReportInput) input: DeliverConsultationReportInput,
+    @Arg('input', () => DeliverConsultationReportInput, {
+      description: 'The request; each field is described on DeliverConsultationReportInput.',
+    })
+    input: DeliverConsultationReportInput,
     @Ctx() ctx: Context,
   ): Promise<DeliverConsultationReportPayload> {
     const r = await ctx.services.consulting.deliverReport(input);
@@ -31,8 +34,9 @@ export class ConsultingResolver {
       'Opens a consultation report with its order number and order key, without signing in. Wrong keys are rate-limited per client and per order number (THROTTLED).',
   })
   async consultationReport(
-    @Arg('orderNumber') orderNumber: string,
-    @Arg('key') key: string,
+    @Arg('orderNumber', { description: 'Number of the consultation order.' }) orderNumber: string,
+    @Arg('key', { description: 'The report key sent to the shopper by email (an attempt: throttled).' })
+    key: string,
     @Ctx() ctx: Context,
   ): Promise<ConsultationReportAccess> {
     const access = await ctx.services.consulting.openWithKey(orderNumber, key, ctx.http.ip);

@@ -6,16 +6,16 @@ import type { ConsultationReportEntity } from './consulting.entity.js';
 
 @ObjectType('ConsultationReport', { description: 'The consultant’s report of a service order.' })
 export class ConsultationReport {
-  @Field()
+  @Field({ description: 'Number of the consultation order.' })
   orderNumber!: string;
 
-  @Field()
+  @Field({ description: 'Title of the report.' })
   title!: string;
 
   @Field({ description: 'Plain text (paragraphs separated by blank lines).' })
   body!: string;
 
-  @Field()
+  @Field({ description: 'When the merchant delivered it.' })
   deliveredAt!: Date;
 
   static from(row: ConsultationReportEntity, orderNumber: string): ConsultationReport {
@@ -35,6 +35,7 @@ export const ConsultationReportAccessStatus = {
 } as const;
 registerEnumType(ConsultationReportAccessStatus, {
   name: 'ConsultationReportAccessStatus',
+  description: 'Whether a report can be read with an order number and order key.',
   valuesConfig: {
     AVAILABLE: { description: 'The key is right and the report has been delivered.' },
     NOT_DELIVERED: { description: 'The key is right; the consultant has not delivered the report yet.' },
@@ -44,7 +45,9 @@ registerEnumType(ConsultationReportAccessStatus, {
 
 @ObjectType('ConsultationReportAccess', { description: 'The answer to an order number + order key.' })
 export class ConsultationReportAccess {
-  @Field(() => ConsultationReportAccessStatus)
+  @Field(() => ConsultationReportAccessStatus, {
+    description: 'Whether the report can be read with this key.',
+  })
   status!: ReportAccessStatus;
 
   @Field(() => ConsultationReport, { nullable: true, description: 'Only when AVAILABLE.' })
@@ -62,6 +65,7 @@ export const DeliverConsultationReportErrorCode = {
 } as const satisfies Record<DeliverReportErrorCode, DeliverReportErrorCode>;
 registerEnumType(DeliverConsultationReportErrorCode, {
   name: 'DeliverConsultationReportErrorCode',
+  description: 'Why `deliverConsultationReport` refused.',
   valuesConfig: {
     ORDER_NOT_FOUND: { description: 'The viewer’s store has no order with this ID.' },
     NOT_A_SERVICE_ORDER: { description: 'Reports belong to consulting service orders.' },
@@ -76,30 +80,40 @@ registerEnumType(DeliverConsultationReportErrorCode, {
   },
 });
 
-@ObjectType('DeliverConsultationReportUserError', { implements: BaseUserError })
+@ObjectType('DeliverConsultationReportUserError', {
+  implements: BaseUserError,
+  description: 'Why `deliverConsultationReport` refused, and which input field it concerns.',
+})
 export class DeliverConsultationReportUserError extends BaseUserError {
-  @Field(() => DeliverConsultationReportErrorCode)
+  @Field(() => DeliverConsultationReportErrorCode, { description: 'What went wrong.' })
   code!: DeliverReportErrorCode;
 }
 
-@ObjectType('DeliverConsultationReportPayload')
+@ObjectType('DeliverConsultationReportPayload', { description: 'Result of `deliverConsultationReport`.' })
 export class DeliverConsultationReportPayload {
   @Field(() => Order, { nullable: true, description: 'The order, COMPLETED.' })
   order!: Order | null;
 
-  @Field(() => ConsultationReport, { nullable: true })
+  @Field(() => ConsultationReport, {
+    nullable: true,
+    description: 'The delivered report; null when refused.',
+  })
   report!: ConsultationReport | null;
 
-  @Field(() => [DeliverConsultationReportUserError])
+  @Field(() => [DeliverConsultationReportUserError], {
+    description: 'Why the change was refused; empty on success.',
+  })
   userErrors!: DeliverConsultationReportUserError[];
 }
 
-@InputType('DeliverConsultationReportInput')
+@InputType('DeliverConsultationReportInput', {
+  description: 'The report of a paid consulting service order.',
+})
 export class DeliverConsultationReportInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the service order.' })
   orderId!: string;
 
-  @Field()
+  @Field({ description: 'Title of the report.' })
   title!: string;
 
   @Field({ description: 'Plain text.' })

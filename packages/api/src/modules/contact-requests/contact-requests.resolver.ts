@@ -51,7 +51,10 @@ export class ContactRequestsResolver {
       'Marks an open contact request handled, with an optional internal note (customer service, admins).',
   })
   async resolveContactRequest(
-    @Arg('input', () => ResolveContactRequestInput) input: ResolveContactRequestInput,
+    @Arg('input', () => ResolveContactRequestInput, {
+      description: 'The request; each field is described on ResolveContactRequestInput.',
+    })
+    input: ResolveContactRequestInput,
     @Ctx() ctx: Context,
   ): Promise<ResolveContactRequestPayload> {
     const r = await ctx.services.contactRequests.resolve(input);

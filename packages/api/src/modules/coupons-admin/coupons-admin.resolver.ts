@@ -69,21 +69,39 @@ export class CouponsAdminResolver {
     description:
       'Creates a coupon: a store coupon for merchant staff (their store), a platform coupon for admins.',
   })
-  async createCoupon(@Arg('input', () => CreateCouponInput) input: CreateCouponInput, @Ctx() ctx: Context) {
+  async createCoupon(
+    @Arg('input', () => CreateCouponInput, {
+      description: 'The request; each field is described on CreateCouponInput.',
+    })
+    input: CreateCouponInput,
+    @Ctx() ctx: Context,
+  ) {
     return payload(new CreateCouponPayload(), await ctx.services.couponsAdmin.create(input), ctx);
   }
 
   @Mutation(() => UpdateCouponPayload, {
     description: 'Changes a coupon (merchant staff: their store’s; admins: platform coupons).',
   })
-  async updateCoupon(@Arg('input', () => UpdateCouponInput) input: UpdateCouponInput, @Ctx() ctx: Context) {
+  async updateCoupon(
+    @Arg('input', () => UpdateCouponInput, {
+      description: 'The request; each field is described on UpdateCouponInput.',
+    })
+    input: UpdateCouponInput,
+    @Ctx() ctx: Context,
+  ) {
     return payload(new UpdateCouponPayload(), await ctx.services.couponsAdmin.update(input), ctx);
   }
 
   @Mutation(() => DeactivateCouponPayload, {
     description: 'Stops a coupon from being used (merchant staff: their store’s; admins: any coupon).',
   })
-  async deactivateCoupon(@Arg('input', () => CouponIdInput) input: CouponIdInput, @Ctx() ctx: Context) {
+  async deactivateCoupon(
+    @Arg('input', () => CouponIdInput, {
+      description: 'The request; each field is described on CouponIdInput.',
+    })
+    input: CouponIdInput,
+    @Ctx() ctx: Context,
+  ) {
     return payload(
       new DeactivateCouponPayload(),
       await ctx.services.couponsAdmin.deactivate(input.couponId),
@@ -95,7 +113,13 @@ export class CouponsAdminResolver {
     description:
       'Makes a deactivated coupon usable again (merchant staff: their store’s; admins: platform coupons).',
   })
-  async reactivateCoupon(@Arg('input', () => CouponIdInput) input: CouponIdInput, @Ctx() ctx: Context) {
+  async reactivateCoupon(
+    @Arg('input', () => CouponIdInput, {
+      description: 'The request; each field is described on CouponIdInput.',
+    })
+    input: CouponIdInput,
+    @Ctx() ctx: Context,
+  ) {
     return payload(
       new ReactivateCouponPayload(),
       await ctx.services.couponsAdmin.reactivate(input.couponId),

@@ -10,8 +10,12 @@ export class EmailResolver {
     description: 'Development mailbox: emails the platform wrote, filtered and sorted (platform staff only).',
   })
   async developmentMailbox(
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, 1 to 100.' }) first: number,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'Cursor after which the page starts (`pageInfo.endCursor`).',
+    })
+    after: string | null,
     @Arg('to', () => String, { nullable: true, description: 'Only emails to this address.' }) to:
       | string
       | null,

@@ -119,7 +119,10 @@ export class FundsResolver {
       'Pays out a store’s available funds (platform admins): a payout record and its ledger entry; the store’s staff are emailed.',
   })
   async settleMerchantFunds(
-    @Arg('input', () => SettleMerchantFundsInput) input: SettleMerchantFundsInput,
+    @Arg('input', () => SettleMerchantFundsInput, {
+      description: 'The request; each field is described on SettleMerchantFundsInput.',
+    })
+    input: SettleMerchantFundsInput,
     @Ctx() ctx: Context,
   ): Promise<SettleMerchantFundsPayload> {
     const r = await ctx.services.funds.settle(input);

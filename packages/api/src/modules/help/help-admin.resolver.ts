@@ -58,7 +58,10 @@ export class HelpAdminResolver {
     description: 'Creates an unpublished draft (admins only); slug, topic and one title are required.',
   })
   async createHelpArticle(
-    @Arg('input', () => HelpArticleInput) input: HelpArticleInput,
+    @Arg('input', () => HelpArticleInput, {
+      description: 'The request; each field is described on HelpArticleInput.',
+    })
+    input: HelpArticleInput,
     @Ctx() ctx: Context,
   ): Promise<HelpArticlePayload> {
     return payload(await ctx.services.helpAdmin.create({ ...input, slug: input.slug ?? '' }));
@@ -70,7 +73,10 @@ export class HelpAdminResolver {
   })
   async updateHelpArticle(
     @Arg('id', () => ID, { description: 'The article’s global ID.' }) id: string,
-    @Arg('input', () => HelpArticleInput) input: HelpArticleInput,
+    @Arg('input', () => HelpArticleInput, {
+      description: 'The request; each field is described on HelpArticleInput.',
+    })
+    input: HelpArticleInput,
     @Ctx() ctx: Context,
   ): Promise<HelpArticlePayload> {
     return payload(await ctx.services.helpAdmin.update(id, input));

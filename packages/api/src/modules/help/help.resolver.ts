@@ -29,7 +29,7 @@ export class HelpResolver {
 
   @Query(() => HelpArticle, { nullable: true, description: 'A published help-center article by its slug.' })
   async helpArticle(
-    @Arg('slug', () => String) slug: string,
+    @Arg('slug', () => String, { description: 'The article’s URL slug.' }) slug: string,
     @Ctx() ctx: Context,
   ): Promise<HelpArticle | null> {
     const row = await ctx.services.help.findArticle(slug);
@@ -41,7 +41,10 @@ export class HelpResolver {
       'Sends a message to customer service (guests and shoppers); the sender gets an acknowledgement email.',
   })
   async submitContactRequest(
-    @Arg('input', () => SubmitContactRequestInput) input: SubmitContactRequestInput,
+    @Arg('input', () => SubmitContactRequestInput, {
+      description: 'The request; each field is described on SubmitContactRequestInput.',
+    })
+    input: SubmitContactRequestInput,
     @Ctx() ctx: Context,
   ): Promise<SubmitContactRequestPayload> {
     const result = await ctx.services.help.submitContactRequest(input, {

@@ -101,7 +101,10 @@ export class MessagesResolver {
       'Starts a conversation: a shopper with customer service or with the store of one of their orders; merchant staff with the platform or a shopper about their store’s order; platform staff with any user or store. Refused under a general freeze.',
   })
   async startConversation(
-    @Arg('input', () => StartConversationInput) input: StartConversationInput,
+    @Arg('input', () => StartConversationInput, {
+      description: 'The request; each field is described on StartConversationInput.',
+    })
+    input: StartConversationInput,
     @Ctx() ctx: Context,
   ): Promise<StartConversationPayload> {
     return payload(StartConversationPayload, await ctx.services.messages.start(input));
@@ -111,7 +114,10 @@ export class MessagesResolver {
     description: 'Replies within a conversation the viewer takes part in (allowed under a general freeze).',
   })
   async replyToConversation(
-    @Arg('input', () => ReplyToConversationInput) input: ReplyToConversationInput,
+    @Arg('input', () => ReplyToConversationInput, {
+      description: 'The request; each field is described on ReplyToConversationInput.',
+    })
+    input: ReplyToConversationInput,
     @Ctx() ctx: Context,
   ): Promise<ReplyToConversationPayload> {
     return payload(ReplyToConversationPayload, await ctx.services.messages.reply(input));
@@ -121,7 +127,10 @@ export class MessagesResolver {
     description: 'Marks every message of a conversation read for the viewer (their unread count drops).',
   })
   async markConversationRead(
-    @Arg('input', () => MarkConversationReadInput) input: MarkConversationReadInput,
+    @Arg('input', () => MarkConversationReadInput, {
+      description: 'The request; each field is described on MarkConversationReadInput.',
+    })
+    input: MarkConversationReadInput,
     @Ctx() ctx: Context,
   ): Promise<MarkConversationReadPayload> {
     return payload(MarkConversationReadPayload, await ctx.services.messages.markRead(input));

@@ -31,10 +31,16 @@ class StaffOrdersArgs {
   @Field(() => Int, { defaultValue: 20, description: 'Page size (at most 100).' })
   first!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor after which the page starts (`pageInfo.endCursor`).',
+  })
   after?: string | null;
 
-  @Field(() => StaffOrdersFilter, { nullable: true })
+  @Field(() => StaffOrdersFilter, {
+    nullable: true,
+    description: 'Which orders (all the viewer may see when null).',
+  })
   filter?: StaffOrdersFilter | null;
 
   @Field(() => StaffOrdersSort, { nullable: true, description: 'Default: newest first.' })
@@ -59,7 +65,10 @@ export class OrdersAdminResolver {
   }
 
   @Query(() => Order, { nullable: true, description: 'One order in the staff member’s scope by its number.' })
-  async staffOrder(@Arg('number') number: string, @Ctx() ctx: Context): Promise<Order | null> {
+  async staffOrder(
+    @Arg('number', { description: 'The order number, e.g. `MO-2026-000123`.' }) number: string,
+    @Ctx() ctx: Context,
+  ): Promise<Order | null> {
     const row = await ctx.services.ordersAdmin.findStaffOrder(number);
     return row ? Order.from(row) : null;
   }
@@ -69,15 +78,26 @@ export class OrdersAdminResolver {
       'The orders of the filter as CSV text (RFC 4180, at most 10 000 rows, same scope as `staffOrders`).',
   })
   exportOrdersCsv(
-    @Arg('filter', () => StaffOrdersFilter, { nullable: true }) filter: StaffOrdersFilter | null,
-    @Arg('sort', () => StaffOrdersSort, { nullable: true }) sort: StaffOrdersSort | null,
+    @Arg('filter', () => StaffOrdersFilter, { nullable: true, description: 'Which orders (all when null).' })
+    filter: StaffOrdersFilter | null,
+    @Arg('sort', () => StaffOrdersSort, {
+      nullable: true,
+      description: 'Order of the rows (newest first when null).',
+    })
+    sort: StaffOrdersSort | null,
     @Ctx() ctx: Context,
   ): Promise<string> {
     return ctx.services.ordersAdmin.exportCsv(filter, sort);
   }
 
   @Mutation(() => AddOrderNotePayload, { description: 'Adds an internal note (customer service, admins).' })
-  async addOrderNote(@Arg('input', () => AddOrderNoteInput) input: AddOrderNoteInput, @Ctx() ctx: Context) {
+  async addOrderNote(
+    @Arg('input', () => AddOrderNoteInput, {
+      description: 'The request; each field is described on AddOrderNoteInput.',
+    })
+    input: AddOrderNoteInput,
+    @Ctx() ctx: Context,
+  ) {
     const r = await ctx.services.ordersAdmin.addNote(input);
     return Object.assign(new AddOrderNotePayload(), {
       note: r.note ? OrderNote.from(r.note) : null,
@@ -90,7 +110,13 @@ export class OrdersAdminResolver {
     description:
       'Closes an order awaiting payment (customer service, admins); stock and coupon use are released.',
   })
-  async closeOrder(@Arg('input', () => CloseOrderInput) input: CloseOrderInput, @Ctx() ctx: Context) {
+  async closeOrder(
+    @Arg('input', () => CloseOrderInput, {
+      description: 'The request; each field is described on CloseOrderInput.',
+    })
+    input: CloseOrderInput,
+    @Ctx() ctx: Context,
+  ) {
     const r = await ctx.services.ordersAdmin.close(input);
     return Object.assign(new CloseOrderPayload(), {
       order: r.order ? Order.from(r.order) : null,

@@ -14,6 +14,7 @@ import type { Config } from '../../config.js';
 import { enqueue } from '../../jobs/job-queue.js';
 import { releaseCouponOf } from '../coupons/coupon.service.js';
 import { recordOrderFunds } from '../funds/funds-ledger.js';
+import { emitOrderWebhookEvent } from '../webhooks/webhook-events.js';
 import { type OrderActorKind, OrderEntity, OrderHistoryEntity, OrderLineEntity } from './order.entity.js';
 
 export const CLOSE_UNPAID_ORDER = 'orders.close-unpaid';
@@ -92,6 +93,7 @@ export async function applyOrderEvent(
   await em.flush();
   await afterTransition(em, config, order, to, now);
   await recordOrderFunds(em, config, order, to);
+  await emitOrderWebhookEvent(em, order, from, to);
   await em.flush();
   return ok(order);
 }

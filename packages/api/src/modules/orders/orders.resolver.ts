@@ -78,7 +78,11 @@ export class OrdersResolver {
     nullable: true,
     description: 'One of the viewer’s orders by its number; null otherwise.',
   })
-  async order(@Arg('number') number: string, @Ctx() ctx: Context): Promise<Order | null> {
+  async order(
+    @Arg('number', { description: 'The order number shown to the shopper, e.g. `MO-2026-000123`.' })
+    number: string,
+    @Ctx() ctx: Context,
+  ): Promise<Order | null> {
     const row = await ctx.services.orders.findByNumber(number);
     return row ? Order.from(row) : null;
   }
@@ -86,7 +90,13 @@ export class OrdersResolver {
   @Mutation(() => CancelOrder.Payload, {
     description: 'Cancels an order awaiting payment (→ CLOSED); its stock and coupon use are released.',
   })
-  async cancelOrder(@Arg('input', () => CancelOrderInput) input: CancelOrderInput, @Ctx() ctx: Context) {
+  async cancelOrder(
+    @Arg('input', () => CancelOrderInput, {
+      description: 'The request; each field is described on CancelOrderInput.',
+    })
+    input: CancelOrderInput,
+    @Ctx() ctx: Context,
+  ) {
     return payload(CancelOrder.Payload, await ctx.services.orders.cancel(input));
   }
 
@@ -95,7 +105,10 @@ export class OrdersResolver {
       'Asks to cancel a paid order that has not shipped; customer service or the merchant decides.',
   })
   async requestOrderCancellation(
-    @Arg('input', () => RequestOrderCancellationInput) input: RequestOrderCancellationInput,
+    @Arg('input', () => RequestOrderCancellationInput, {
+      description: 'The request; each field is described on RequestOrderCancellationInput.',
+    })
+    input: RequestOrderCancellationInput,
     @Ctx() ctx: Context,
   ) {
     return payload(RequestOrderCancellation.Payload, await ctx.services.orders.requestCancellation(input));
@@ -105,7 +118,10 @@ export class OrdersResolver {
     description: 'Confirms a shipped order was received (→ COMPLETED).',
   })
   async confirmReceipt(
-    @Arg('input', () => ConfirmReceiptInput) input: ConfirmReceiptInput,
+    @Arg('input', () => ConfirmReceiptInput, {
+      description: 'The request; each field is described on ConfirmReceiptInput.',
+    })
+    input: ConfirmReceiptInput,
     @Ctx() ctx: Context,
   ) {
     return payload(ConfirmReceipt.Payload, await ctx.services.orders.confirmReceipt(input));
@@ -120,14 +136,14 @@ export class OrdersResolver {
     return orderStatusLabel(o.status, locale ?? ctx.locale);
   }
 
-  @FieldResolver(() => [OrderLine])
+  @FieldResolver(() => [OrderLine], { description: 'What was bought.' })
   async lines(@Root() o: Order, @Ctx() ctx: Context): Promise<OrderLine[]> {
     return (await ctx.loaders.orders.linesByOrder.load(o.row.id)).map((l) =>
       OrderLine.from(l, o.row.currency),
     );
   }
 
-  @FieldResolver(() => Merchant)
+  @FieldResolver(() => Merchant, { description: 'The store that sells and fulfils it.' })
   async merchant(@Root() o: Order, @Ctx() ctx: Context): Promise<Merchant> {
     const row = await ctx.loaders.catalog.merchant.load(o.row.merchant.id);
     if (!row) throw new Error(`merchant ${o.row.merchant.id} missing`);
@@ -144,7 +160,10 @@ export class OrdersResolver {
     return (await ctx.loaders.orders.historyByOrder.load(o.row.id)).map(OrderHistoryEntry.from);
   }
 
-  @FieldResolver(() => OrderCancellationRequest, { nullable: true })
+  @FieldResolver(() => OrderCancellationRequest, {
+    nullable: true,
+    description: 'The shopper’s latest cancellation request, if any.',
+  })
   async cancellationRequest(@Root() o: Order, @Ctx() ctx: Context): Promise<OrderCancellationRequest | null> {
     const row = await ctx.loaders.orders.cancellationRequestByOrder.load(o.row.id);
     return row ? OrderCancellationRequest.from(row) : null;

@@ -31,6 +31,10 @@ export const OrderKind = { GOODS: 'GOODS', SERVICE: 'SERVICE' } as const;
 registerEnumType(OrderKind, {
   name: 'OrderKind',
   description: 'GOODS orders are shipped (an order with any goods ships); SERVICE orders are consultations.',
+  valuesConfig: {
+    GOODS: { description: 'Physical goods, shipped by the merchant.' },
+    SERVICE: { description: 'A consulting service, delivered as a report.' },
+  },
 });
 
 export const OrderActorKind = {
@@ -39,7 +43,16 @@ export const OrderActorKind = {
   STAFF: 'STAFF',
   SYSTEM: 'SYSTEM',
 } as const;
-registerEnumType(OrderActorKind, { name: 'OrderActorKind', description: 'Who changed an order.' });
+registerEnumType(OrderActorKind, {
+  name: 'OrderActorKind',
+  description: 'Who changed an order.',
+  valuesConfig: {
+    SHOPPER: { description: 'The shopper who placed it.' },
+    MERCHANT: { description: 'Staff of the order’s store.' },
+    STAFF: { description: 'Platform staff (customer service or an admin).' },
+    SYSTEM: { description: 'The platform itself (payments, timeouts, auto-confirmation).' },
+  },
+});
 
 const moneyOf = (minor: number, currency: string) => Money.from(money(minor, currency as CurrencyCode));
 
@@ -77,10 +90,14 @@ export class ShippingAddress {
   description: 'Contact details for a consulting service, as given at checkout.',
 })
 export class ServiceContact {
-  @Field() name!: string;
-  @Field() email!: string;
-  @Field() phone!: string;
-  @Field(() => String, { nullable: true }) notes!: string | null;
+  @Field({ description: 'Contact person’s name.' }) name!: string;
+  @Field({ description: 'Contact email address.' }) email!: string;
+  @Field({ description: 'Contact phone number.' }) phone!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Anything the merchant should know before the service.',
+  })
+  notes!: string | null;
 }
 
 @ObjectType('Order', { implements: Node, description: 'One merchant’s order, as the shopper sees it.' })
@@ -88,13 +105,13 @@ export class Order extends Node {
   @Field({ description: 'Human-readable order number, e.g. MP-20261122-0001234.' })
   number!: string;
 
-  @Field(() => OrderStatus)
+  @Field(() => OrderStatus, { description: 'Where the order is in its lifecycle.' })
   status!: Status;
 
-  @Field(() => OrderKind)
+  @Field(() => OrderKind, { description: 'Goods (shipped) or services (delivered as a report).' })
   kind!: keyof typeof OrderKind;
 
-  @Field(() => PaymentMethod)
+  @Field(() => PaymentMethod, { description: 'How the shopper pays or paid.' })
   paymentMethod!: keyof typeof PaymentMethod;
 
   @Field(() => Money, { description: 'Sum of the lines.' })
@@ -103,7 +120,7 @@ export class Order extends Node {
   @Field(() => Money, { description: 'This order’s part of the coupon discount.' })
   discount!: Money;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'Shipping charged for this order (zero when free or for services).' })
   shippingFee!: Money;
 
   @Field(() => Money, { description: 'subtotal − discount + shippingFee.' })
@@ -121,19 +138,25 @@ export class Order extends Node {
   @Field(() => ServiceContact, { nullable: true, description: 'Contact details (orders with services).' })
   serviceContact!: ServiceContact | null;
 
-  @Field()
+  @Field({ description: 'When the order was placed.' })
   createdAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When payment was confirmed.' })
   paidAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the merchant shipped it.' })
   shippedAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it was completed (receipt confirmed or auto-confirmed).',
+  })
   completedAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it was closed without completing (cancelled, refunded or payment timed out).',
+  })
   closedAt!: Date | null;
 
   row!: OrderEntity;
@@ -183,25 +206,25 @@ export class Order extends Node {
 
 @ObjectType('OrderLine', { description: 'A line as it was bought (title, SKU and price at the time).' })
 export class OrderLine {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Opaque ID of the line.' })
   id!: string;
 
-  @Field(() => OrderKind)
+  @Field(() => OrderKind, { description: 'Goods or a service.' })
   kind!: keyof typeof OrderKind;
 
   @Field({ description: 'Handle of the product, for a link to its page (it may since be off sale).' })
   productHandle!: string;
 
-  @Field()
+  @Field({ description: 'Stock-keeping unit of the variant at the time of purchase.' })
   sku!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units bought.' })
   quantity!: number;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'Price of one unit as paid (after activities).' })
   unitPrice!: Money;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'unitPrice × quantity.' })
   lineTotal!: Money;
 
   row!: OrderLineEntity;
@@ -225,16 +248,16 @@ export class OrderHistoryEntry {
   @Field(() => OrderStatus, { nullable: true, description: 'Null for the order’s creation.' })
   from!: Status | null;
 
-  @Field(() => OrderStatus)
+  @Field(() => OrderStatus, { description: 'The status the order moved to.' })
   to!: Status;
 
-  @Field(() => OrderActorKind)
+  @Field(() => OrderActorKind, { description: 'Who made the change.' })
   actor!: ActorKind;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why, when one was given.' })
   reason!: string | null;
 
-  @Field()
+  @Field({ description: 'When it happened.' })
   at!: Date;
 
   static from(row: OrderHistoryEntity): OrderHistoryEntry {
@@ -253,19 +276,27 @@ export const CancellationRequestStatus = {
   APPROVED: 'APPROVED',
   REJECTED: 'REJECTED',
 } as const;
-registerEnumType(CancellationRequestStatus, { name: 'CancellationRequestStatus' });
+registerEnumType(CancellationRequestStatus, {
+  name: 'CancellationRequestStatus',
+  description: 'Where a shopper’s cancellation request stands.',
+  valuesConfig: {
+    PENDING: { description: 'Waiting for the merchant (or customer service).' },
+    APPROVED: { description: 'Approved: the order was cancelled and refunded.' },
+    REJECTED: { description: 'Declined: the order goes on.' },
+  },
+});
 
 @ObjectType('OrderCancellationRequest', {
   description: 'The shopper asked to cancel a paid order before shipment.',
 })
 export class OrderCancellationRequest {
-  @Field()
+  @Field({ description: 'The shopper’s reason.' })
   reason!: string;
 
-  @Field(() => CancellationRequestStatus)
+  @Field(() => CancellationRequestStatus, { description: 'Pending, approved or rejected.' })
   status!: keyof typeof CancellationRequestStatus;
 
-  @Field()
+  @Field({ description: 'When the shopper asked.' })
   requestedAt!: Date;
 
   @Field(() => Date, { nullable: true, description: 'When it was approved or declined.' })
@@ -302,18 +333,23 @@ function orderMutationTypes<C extends string>(
     ) as Partial<Record<C, { description: string }>>,
   });
 
-  @ObjectType(`${name}UserError`, { implements: BaseUserError })
+  @ObjectType(`${name}UserError`, {
+    implements: BaseUserError,
+    description: `Why \`${name[0]!.toLowerCase()}${name.slice(1)}\` refused, and which input field it concerns.`,
+  })
   class UserError extends BaseUserError {
-    @Field(() => ErrorCode)
+    @Field(() => ErrorCode, { description: 'What went wrong.' })
     code!: C;
   }
 
-  @ObjectType(`${name}Payload`)
+  @ObjectType(`${name}Payload`, {
+    description: `Result of \`${name[0]!.toLowerCase()}${name.slice(1)}\`.`,
+  })
   class Payload {
     @Field(() => Order, { nullable: true, description: 'The order after the change; null when refused.' })
     order!: Order | null;
 
-    @Field(() => [UserError])
+    @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' })
     userErrors!: UserError[];
   }
   return { ErrorCode, UserError: UserError as ClassType<UserError>, Payload: Payload as ClassType<Payload> };
@@ -353,26 +389,28 @@ export type OrderMutationError<C extends string = string> = {
   field: string[] | null;
 };
 
-@InputType('CancelOrderInput')
+@InputType('CancelOrderInput', { description: 'Which order to cancel before payment, and why.' })
 export class CancelOrderInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the order to cancel.' })
   orderId!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Optional reason (at most 500 characters).' })
   reason?: string | null;
 }
 
-@InputType('RequestOrderCancellationInput')
+@InputType('RequestOrderCancellationInput', {
+  description: 'Ask the merchant to cancel a paid order before shipment.',
+})
 export class RequestOrderCancellationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the paid order.' })
   orderId!: string;
 
-  @Field()
+  @Field({ description: 'Why (1–500 characters); the merchant sees it.' })
   reason!: string;
 }
 
-@InputType('ConfirmReceiptInput')
+@InputType('ConfirmReceiptInput', { description: 'The order whose goods arrived.' })
 export class ConfirmReceiptInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the shipped order that arrived.' })
   orderId!: string;
 }

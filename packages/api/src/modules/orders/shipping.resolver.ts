@@ -9,7 +9,13 @@ export class ShippingResolver {
     description:
       'Merchant staff ship paid goods orders of their store (→ SHIPPED) with a carrier and tracking number each; the shopper is emailed. All or nothing: any error ships none.',
   })
-  async shipOrders(@Arg('input', () => ShipOrdersInput) input: ShipOrdersInput, @Ctx() ctx: Context) {
+  async shipOrders(
+    @Arg('input', () => ShipOrdersInput, {
+      description: 'The request; each field is described on ShipOrdersInput.',
+    })
+    input: ShipOrdersInput,
+    @Ctx() ctx: Context,
+  ) {
     const result = await ctx.services.shipping.shipOrders(input);
     return Object.assign(new ShipOrdersPayload(), {
       orders: result.orders.map(Order.from),

@@ -12,7 +12,7 @@ export class Shipment {
   @Field({ description: 'The carrier’s tracking number (letters, digits, hyphens).' })
   trackingNumber!: string;
 
-  @Field()
+  @Field({ description: 'When the parcel was handed to the carrier.' })
   shippedAt!: Date;
 
   /** Null until the order has shipped. */
@@ -48,24 +48,27 @@ registerEnumType(ShipOrdersErrorCode, {
   valuesConfig: Object.fromEntries(Object.entries(CODES).map(([k, d]) => [k, { description: d }])),
 });
 
-@ObjectType('ShipOrdersUserError', { implements: BaseUserError })
+@ObjectType('ShipOrdersUserError', {
+  implements: BaseUserError,
+  description: 'Why `shipOrders` refused, and which input field it concerns.',
+})
 export class ShipOrdersUserError extends BaseUserError {
-  @Field(() => ShipOrdersErrorCode)
+  @Field(() => ShipOrdersErrorCode, { description: 'What went wrong.' })
   code!: Code;
 }
 
-@ObjectType('ShipOrdersPayload')
+@ObjectType('ShipOrdersPayload', { description: 'Result of `shipOrders`.' })
 export class ShipOrdersPayload {
   @Field(() => [Order], { description: 'The shipped orders, in the order given; empty when refused.' })
   orders!: Order[];
 
-  @Field(() => [ShipOrdersUserError])
+  @Field(() => [ShipOrdersUserError], { description: 'Why the change was refused; empty on success.' })
   userErrors!: ShipOrdersUserError[];
 }
 
-@InputType('OrderShipmentInput')
+@InputType('OrderShipmentInput', { description: 'The shipment of one order: carrier and tracking number.' })
 export class OrderShipmentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the order being shipped.' })
   orderId!: string;
 
   @Field({ description: 'The carrier, 1–60 characters.' })
@@ -75,7 +78,7 @@ export class OrderShipmentInput {
   trackingNumber!: string;
 }
 
-@InputType('ShipOrdersInput')
+@InputType('ShipOrdersInput', { description: 'Orders to mark as shipped, all or none.' })
 export class ShipOrdersInput {
   @Field(() => [OrderShipmentInput], { description: 'One to 100 orders of the viewer’s store.' })
   orders!: OrderShipmentInput[];

@@ -54,9 +54,12 @@ function paymentMutationTypes<C extends PaymentErrorCode>(
     >,
   });
 
-  @ObjectType(`${name}UserError`, { implements: BaseUserError })
+  @ObjectType(`${name}UserError`, {
+    implements: BaseUserError,
+    description: `Why \`${name[0]!.toLowerCase()}${name.slice(1)}\` refused, and which input field it concerns.`,
+  })
   class UserError extends BaseUserError {
-    @Field(() => ErrorCode)
+    @Field(() => ErrorCode, { description: 'What went wrong.' })
     code!: C;
   }
 
@@ -68,7 +71,10 @@ function paymentMutationTypes<C extends PaymentErrorCode>(
     })
     payment!: Payment | null;
 
-    @Field(() => Checkout, { nullable: true })
+    @Field(() => Checkout, {
+      nullable: true,
+      description: 'The checkout after the call; null when not found.',
+    })
     checkout!: Checkout | null;
 
     @Field(() => PaymentNextAction, {
@@ -84,7 +90,7 @@ function paymentMutationTypes<C extends PaymentErrorCode>(
     })
     orderKeys!: OrderKey[];
 
-    @Field(() => [UserError])
+    @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' })
     userErrors!: UserError[];
   }
   return { ErrorCode, UserError: UserError as ClassType<UserError>, Payload: Payload as ClassType<Payload> };
@@ -147,12 +153,12 @@ export const ResendCardPaymentCode = paymentMutationTypes(
   'Result of `resendCardPaymentCode`.',
 );
 
-@InputType('PayOrderInput')
+@InputType('PayOrderInput', { description: 'Start paying a submitted checkout.' })
 export class PayOrderInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the checkout.' })
   checkoutId!: string;
 
-  @Field(() => PaymentMethod)
+  @Field(() => PaymentMethod, { description: 'Card or PayPal.' })
   method!: keyof typeof PaymentMethod;
 
   @Field(() => String, {
@@ -179,9 +185,9 @@ export class PayOrderInput {
   idempotencyKey!: string;
 }
 
-@InputType('CompletePayPalPaymentInput')
+@InputType('CompletePayPalPaymentInput', { description: 'Finish a PayPal payment the payer approved.' })
 export class CompletePayPalPaymentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the checkout.' })
   checkoutId!: string;
 
   @Field({ description: 'The `token` query parameter of the return URL (the PayPal order id).' })
@@ -191,27 +197,29 @@ export class CompletePayPalPaymentInput {
   payerId?: string | null;
 }
 
-@InputType('CancelPayPalPaymentInput')
+@InputType('CancelPayPalPaymentInput', { description: 'Abandon a PayPal payment the payer cancelled.' })
 export class CancelPayPalPaymentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the checkout.' })
   checkoutId!: string;
 
   @Field({ description: 'The `token` query parameter of the cancel URL.' })
   token!: string;
 }
 
-@InputType('ConfirmCardPaymentInput')
+@InputType('ConfirmCardPaymentInput', {
+  description: 'Confirm a card payment with the code of its 3-D Secure challenge.',
+})
 export class ConfirmCardPaymentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the card payment attempt.' })
   paymentId!: string;
 
   @Field({ description: 'The one-time code from the SMS.' })
   code!: string;
 }
 
-@InputType('ResendCardPaymentCodeInput')
+@InputType('ResendCardPaymentCodeInput', { description: 'Send the card challenge code again.' })
 export class ResendCardPaymentCodeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the card payment attempt.' })
   paymentId!: string;
 }
 
@@ -235,26 +243,35 @@ function refundMutationTypes<C extends RefundErrorCode>(name: string, codes: rea
   const ErrorCode = Object.fromEntries(codes.map((c) => [c, c])) as { [K in C]: K };
   registerEnumType(ErrorCode, {
     name: `${name}ErrorCode`,
+    description: `Why \`${name[0]!.toLowerCase()}${name.slice(1)}\` refused.`,
     valuesConfig: Object.fromEntries(codes.map((c) => [c, { description: REFUND_ERRORS[c] }])) as Partial<
       Record<C, { description: string }>
     >,
   });
 
-  @ObjectType(`${name}UserError`, { implements: BaseUserError })
+  @ObjectType(`${name}UserError`, {
+    implements: BaseUserError,
+    description: `Why \`${name[0]!.toLowerCase()}${name.slice(1)}\` refused, and which input field it concerns.`,
+  })
   class UserError extends BaseUserError {
-    @Field(() => ErrorCode)
+    @Field(() => ErrorCode, { description: 'What went wrong.' })
     code!: C;
   }
 
-  @ObjectType(`${name}Payload`)
+  @ObjectType(`${name}Payload`, {
+    description: `Result of \`${name[0]!.toLowerCase()}${name.slice(1)}\`.`,
+  })
   class Payload {
-    @Field(() => Order, { nullable: true })
+    @Field(() => Order, { nullable: true, description: 'The order after the change; null when refused.' })
     order!: Order | null;
 
-    @Field(() => PaymentRefund, { nullable: true })
+    @Field(() => PaymentRefund, {
+      nullable: true,
+      description: 'The refund started (approvals of paid orders).',
+    })
     refund!: PaymentRefund | null;
 
-    @Field(() => [UserError])
+    @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' })
     userErrors!: UserError[];
   }
   return { ErrorCode, UserError: UserError as ClassType<UserError>, Payload: Payload as ClassType<Payload> };
@@ -279,15 +296,17 @@ export const DeclineCancellationRequest = refundMutationTypes('DeclineCancellati
   'ACCOUNT_RESTRICTED',
 ]);
 
-@InputType('ApproveCancellationRequestInput')
+@InputType('ApproveCancellationRequestInput', {
+  description: 'Approve a shopper’s cancellation request (cancels and refunds the order).',
+})
 export class ApproveCancellationRequestInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the order with the pending request.' })
   orderId!: string;
 }
 
-@InputType('DeclineCancellationRequestInput')
+@InputType('DeclineCancellationRequestInput', { description: 'Decline a shopper’s cancellation request.' })
 export class DeclineCancellationRequestInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the order with the pending request.' })
   orderId!: string;
 
   @Field({ description: 'Shown to the shopper.' })

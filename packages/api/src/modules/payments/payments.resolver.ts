@@ -56,14 +56,20 @@ export const CheckoutPaymentStatus = {
 registerEnumType(CheckoutPaymentStatus, {
   name: 'CheckoutPaymentStatus',
   description: 'Whether a checkout is paid, waiting for the shopper, being confirmed, or not paid.',
+  valuesConfig: {
+    PAID: { description: 'Paid: the orders are on their way.' },
+    ACTION_REQUIRED: { description: 'Waiting for the shopper (PayPal approval or the card code).' },
+    PROCESSING: { description: 'The payment service is confirming the payment.' },
+    UNPAID: { description: 'Not paid (no attempt, or the last one failed).' },
+  },
 });
 
 @ObjectType('PaymentConfirmation', { description: 'What the order confirmation page shows after paying.' })
 export class PaymentConfirmation {
-  @Field(() => Checkout)
+  @Field(() => Checkout, { description: 'The checkout.' })
   checkout!: Checkout;
 
-  @Field(() => CheckoutPaymentStatus)
+  @Field(() => CheckoutPaymentStatus, { description: 'Whether it is paid.' })
   status!: CheckoutPaymentState;
 
   @Field(() => Payment, {
@@ -78,7 +84,10 @@ class ViewerPaymentsArgs {
   @Field(() => Int, { defaultValue: 20, description: 'Page size (at most 100).' })
   first!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor after which the page starts (`pageInfo.endCursor`).',
+  })
   after?: string | null;
 
   @Field(() => [PaymentStatus], { nullable: true, description: 'Only attempts in these statuses.' })
@@ -108,7 +117,13 @@ export class PaymentsResolver {
     description:
       'Pays every order of a checkout that awaits payment. PAYPAL → `nextAction` is the PayPal approval page; UNIONPAY_CARD (with the card field’s token) → paid, or `nextAction` asks for the SMS code. Idempotent by `idempotencyKey`; a second click with another key gets the same attempt.',
   })
-  async payOrder(@Arg('input', () => PayOrderInput) input: PayOrderInput, @Ctx() ctx: Context) {
+  async payOrder(
+    @Arg('input', () => PayOrderInput, {
+      description: 'The request; each field is described on PayOrderInput.',
+    })
+    input: PayOrderInput,
+    @Ctx() ctx: Context,
+  ) {
     return payload(PayOrder.Payload, await ctx.services.payments.payOrder(input));
   }
 
@@ -117,7 +132,10 @@ export class PaymentsResolver {
       'On the PayPal return URL: captures the approved PayPal order (once) and marks the orders paid.',
   })
   async completePayPalPayment(
-    @Arg('input', () => CompletePayPalPaymentInput) input: CompletePayPalPaymentInput,
+    @Arg('input', () => CompletePayPalPaymentInput, {
+      description: 'The request; each field is described on CompletePayPalPaymentInput.',
+    })
+    input: CompletePayPalPaymentInput,
     @Ctx() ctx: Context,
   ) {
     return payload(
@@ -130,7 +148,10 @@ export class PaymentsResolver {
     description: 'On the PayPal cancel URL: ends the attempt; the orders still await payment.',
   })
   async cancelPayPalPayment(
-    @Arg('input', () => CancelPayPalPaymentInput) input: CancelPayPalPaymentInput,
+    @Arg('input', () => CancelPayPalPaymentInput, {
+      description: 'The request; each field is described on CancelPayPalPaymentInput.',
+    })
+    input: CancelPayPalPaymentInput,
     @Ctx() ctx: Context,
   ) {
     return payload(CancelPayPalPayment.Payload, await ctx.services.paymentReturns.cancelPayPalPayment(input));
@@ -140,7 +161,10 @@ export class PaymentsResolver {
     description: 'Confirms a UnionPay card payment with the one-time code sent by SMS.',
   })
   async confirmCardPayment(
-    @Arg('input', () => ConfirmCardPaymentInput) input: ConfirmCardPaymentInput,
+    @Arg('input', () => ConfirmCardPaymentInput, {
+      description: 'The request; each field is described on ConfirmCardPaymentInput.',
+    })
+    input: ConfirmCardPaymentInput,
     @Ctx() ctx: Context,
   ) {
     return payload(ConfirmCardPayment.Payload, await ctx.services.paymentReturns.confirmCardPayment(input));
@@ -148,7 +172,10 @@ export class PaymentsResolver {
 
   @Mutation(() => ResendCardPaymentCode.Payload, { description: 'Sends a new SMS code for a card payment.' })
   async resendCardPaymentCode(
-    @Arg('input', () => ResendCardPaymentCodeInput) input: ResendCardPaymentCodeInput,
+    @Arg('input', () => ResendCardPaymentCodeInput, {
+      description: 'The request; each field is described on ResendCardPaymentCodeInput.',
+    })
+    input: ResendCardPaymentCodeInput,
     @Ctx() ctx: Context,
   ) {
     return payload(
@@ -161,7 +188,10 @@ export class PaymentsResolver {
     nullable: true,
     description: 'One of the viewer’s payments; null for anyone else’s.',
   })
-  async payment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Payment | null> {
+  async payment(
+    @Arg('id', () => ID, { description: 'Global ID of the payment.' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<Payment | null> {
     const row = await ctx.services.paymentHistory.findOwn(id);
     return row ? Payment.from(row) : null;
   }
@@ -172,7 +202,8 @@ export class PaymentsResolver {
       'The confirmation page of one of the viewer’s checkouts (no order keys: those are shown once).',
   })
   async paymentConfirmation(
-    @Arg('checkoutId', () => ID) checkoutId: string,
+    @Arg('checkoutId', () => ID, { description: 'Global ID of the checkout whose payment result to show.' })
+    checkoutId: string,
     @Ctx() ctx: Context,
   ): Promise<PaymentConfirmation | null> {
     const data = await ctx.services.paymentHistory.confirmation(checkoutId);
@@ -189,7 +220,7 @@ export class PaymentsResolver {
     return Object.assign(new PaymentSettings(), ctx.services.paymentHistory.settings());
   }
 
-  @FieldResolver(() => Checkout)
+  @FieldResolver(() => Checkout, { description: 'The checkout this attempt pays.' })
   async checkout(@Root() p: Payment, @Ctx() ctx: Context): Promise<Checkout> {
     const row = await ctx.services.checkout.findCheckout(toGlobalId('Checkout', p.row.checkout.id));
     if (!row) throw new PublicError('FORBIDDEN', 'Not your checkout.');
@@ -201,7 +232,7 @@ export class PaymentsResolver {
     return (await ctx.loaders.orders.ordersByCheckout.load(p.row.checkout.id)).map(Order.from);
   }
 
-  @FieldResolver(() => [PaymentRefund])
+  @FieldResolver(() => [PaymentRefund], { description: 'Refunds of this payment, oldest first.' })
   async refunds(@Root() p: Payment, @Ctx() ctx: Context): Promise<PaymentRefund[]> {
     const rows = await ctx.loaders.payments.refundsByPayment.load(p.row.id);
     return rows.map((r) => PaymentRefund.from(r, r.order?.number ?? null));
@@ -213,7 +244,11 @@ export class PaymentsResolver {
   })
   voucher(
     @Root() p: Payment,
-    @Arg('locale', () => LocaleCode, { nullable: true }) locale: LocaleCode | null,
+    @Arg('locale', () => LocaleCode, {
+      nullable: true,
+      description: 'Language; defaults to the viewer’s or the request’s.',
+    })
+    locale: LocaleCode | null,
     @Ctx() ctx: Context,
   ): Promise<PaymentVoucher | null> {
     return ctx.services.paymentHistory.voucher(p.row, locale ?? ctx.locale);

@@ -40,12 +40,31 @@ export const PaymentFailureReason = Object.fromEntries(PAYMENT_FAILURE_CODES.map
 registerEnumType(PaymentFailureReason, {
   name: 'PaymentFailureReason',
   description: 'Why an attempt failed or was cancelled.',
+  valuesConfig: {
+    CARD_DECLINED: { description: 'The card issuer declined the charge.' },
+    INSUFFICIENT_FUNDS: { description: 'Not enough funds or credit on the card.' },
+    CARD_EXPIRED: { description: 'The card has expired.' },
+    INVALID_CARD_TOKEN: { description: 'The card details (token) were invalid or already used.' },
+    CHALLENGE_FAILED: { description: 'The 3-D Secure code was wrong too often or expired.' },
+    PAYER_CANCELLED: { description: 'The payer cancelled at PayPal.' },
+    APPROVAL_EXPIRED: { description: 'The payer did not approve at PayPal in time.' },
+    ORDERS_NOT_PAYABLE: {
+      description: 'The orders could no longer be paid (e.g. the payment window closed).',
+    },
+    SUPERSEDED: { description: 'Replaced by a newer payment attempt for the same checkout.' },
+    GATEWAY_REFUSED: { description: 'The payment service refused the request.' },
+  },
 });
 
 export const RefundStatus = { PENDING: 'PENDING', SUCCEEDED: 'SUCCEEDED', FAILED: 'FAILED' } as const;
 registerEnumType(RefundStatus, {
   name: 'RefundStatus',
   description: 'PENDING until the payment service confirms it; FAILED when it refused (nothing moved).',
+  valuesConfig: {
+    PENDING: { description: 'Requested; waiting for the payment service.' },
+    SUCCEEDED: { description: 'The money went back to the payer.' },
+    FAILED: { description: 'The payment service refused it; nothing moved.' },
+  },
 });
 
 const moneyOf = (minor: number, currency: string) => Money.from(money(minor, currency as CurrencyCode));
@@ -55,22 +74,22 @@ export class PaymentCard {
   @Field({ description: 'e.g. UNIONPAY.' })
   brand!: string;
 
-  @Field()
+  @Field({ description: 'Last four digits of the card number.' })
   last4!: string;
 
   @Field({ description: 'The last four digits as receipts show them: `•••• 1234`.' })
   masked!: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Expiry month (1–12).' })
   expMonth!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Expiry year (four digits).' })
   expYear!: number | null;
 }
 
 @ObjectType('RedirectAction', { description: 'Send the shopper to this URL (PayPal’s approval page).' })
 export class RedirectAction {
-  @Field()
+  @Field({ description: 'Where to send the shopper (the gateway’s approval or challenge page).' })
   url!: string;
 }
 
@@ -104,13 +123,13 @@ export class Payment extends Node {
   @Field({ description: 'Reference shown on the voucher and to customer service, e.g. PAY-7K2M9QX4RD.' })
   reference!: string;
 
-  @Field(() => PaymentMethod)
+  @Field(() => PaymentMethod, { description: 'Card or PayPal.' })
   method!: keyof typeof PaymentMethod;
 
-  @Field(() => PaymentStatus)
+  @Field(() => PaymentStatus, { description: 'Where the payment attempt stands.' })
   status!: Status;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'Amount charged.' })
   amount!: Money;
 
   @Field(() => Money, { description: 'Refunded so far (confirmed by the payment service).' })
@@ -122,13 +141,13 @@ export class Payment extends Node {
   @Field(() => String, { nullable: true, description: 'The PayPal account that paid.' })
   payerEmail!: string | null;
 
-  @Field(() => PaymentFailureReason, { nullable: true })
+  @Field(() => PaymentFailureReason, { nullable: true, description: 'Why it failed (failed attempts only).' })
   failureReason!: FailureCode | null;
 
-  @Field()
+  @Field({ description: 'When the attempt started.' })
   createdAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the money was captured.' })
   succeededAt!: Date | null;
 
   @Field(() => Date, { nullable: true, description: 'When it failed or was cancelled.' })
@@ -189,16 +208,16 @@ export const { Connection: PaymentConnection } = connectionTypes(Payment, 'Payme
 
 @ObjectType('PaymentRefund', { description: 'Money given back from a payment.' })
 export class PaymentRefund {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Opaque ID of the refund.' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'The gateway’s reference of the refund.' })
   reference!: string;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'Amount refunded.' })
   amount!: Money;
 
-  @Field(() => RefundStatus)
+  @Field(() => RefundStatus, { description: 'Whether the gateway has completed it.' })
   status!: RefundStatusValue;
 
   @Field(() => String, {
@@ -207,10 +226,10 @@ export class PaymentRefund {
   })
   orderNumber!: string | null;
 
-  @Field()
+  @Field({ description: 'When it was requested.' })
   createdAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the gateway confirmed or refused it.' })
   completedAt!: Date | null;
 
   row!: PaymentRefundEntity;
@@ -234,10 +253,10 @@ export class PaymentRefund {
     'The key of a paid consulting service order. Shown once (here and by email); the platform keeps only its hash.',
 })
 export class OrderKey {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global ID of the service order.' })
   orderId!: string;
 
-  @Field()
+  @Field({ description: 'Its order number.' })
   orderNumber!: string;
 
   @Field({ description: '43 characters (32 random bytes, base64url).' })
@@ -246,13 +265,13 @@ export class OrderKey {
 
 @ObjectType('PaymentVoucherOrder', { description: 'An order on a payment voucher.' })
 export class PaymentVoucherOrder {
-  @Field()
+  @Field({ description: 'Order number.' })
   number!: string;
 
-  @Field()
+  @Field({ description: 'The store’s name.' })
   merchantName!: string;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'The order’s total.' })
   total!: Money;
 }
 
@@ -267,10 +286,10 @@ export class PaymentVoucher {
   @Field({ description: 'The payment service’s reference (PayPal capture id or card charge id).' })
   gatewayReference!: string;
 
-  @Field()
+  @Field({ description: 'When the payment was captured.' })
   paidAt!: Date;
 
-  @Field(() => PaymentMethod)
+  @Field(() => PaymentMethod, { description: 'Card or PayPal.' })
   method!: keyof typeof PaymentMethod;
 
   @Field({
@@ -281,31 +300,31 @@ export class PaymentVoucher {
   @Field(() => String, { nullable: true, description: '`•••• 1234` for card payments.' })
   maskedCard!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The payer’s email as the gateway reported it.' })
   payerEmail!: string | null;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'Amount paid.' })
   amount!: Money;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'Amount refunded so far.' })
   refundedAmount!: Money;
 
-  @Field(() => PaymentStatus)
+  @Field(() => PaymentStatus, { description: 'The payment’s status.' })
   status!: Status;
 
   @Field({ description: 'The shopper’s name.' })
   billedTo!: string;
 
-  @Field(() => [PaymentVoucherOrder])
+  @Field(() => [PaymentVoucherOrder], { description: 'The merchant orders this payment paid for.' })
   orders!: PaymentVoucherOrder[];
 }
 
 @ObjectType('PaymentSettings', { description: 'What the storefront needs to offer the payment methods.' })
 export class PaymentSettings {
-  @Field(() => [PaymentMethod])
+  @Field(() => [PaymentMethod], { description: 'The payment methods a shopper can choose.' })
   methods!: (keyof typeof PaymentMethod)[];
 
-  @Field()
+  @Field({ description: 'ISO 4217 currency of every price.' })
   currencyCode!: string;
 
   @Field({

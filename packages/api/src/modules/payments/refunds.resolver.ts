@@ -25,7 +25,10 @@ export class RefundsResolver {
       'Cancels a paid, unshipped order with a full refund of its share of the payment (customer service, admins; merchant staff for their store’s orders the shopper asked to cancel). The order becomes FAILED once the payment service confirms the refund.',
   })
   async approveCancellationRequest(
-    @Arg('input', () => ApproveCancellationRequestInput) input: ApproveCancellationRequestInput,
+    @Arg('input', () => ApproveCancellationRequestInput, {
+      description: 'The request; each field is described on ApproveCancellationRequestInput.',
+    })
+    input: ApproveCancellationRequestInput,
     @Ctx() ctx: Context,
   ) {
     return payload(ApproveCancellationRequest.Payload, await ctx.services.refunds.approveCancellation(input));
@@ -35,7 +38,10 @@ export class RefundsResolver {
     description: 'Declines the shopper’s cancellation request with a reason (emailed); the order goes ahead.',
   })
   async declineCancellationRequest(
-    @Arg('input', () => DeclineCancellationRequestInput) input: DeclineCancellationRequestInput,
+    @Arg('input', () => DeclineCancellationRequestInput, {
+      description: 'The request; each field is described on DeclineCancellationRequestInput.',
+    })
+    input: DeclineCancellationRequestInput,
     @Ctx() ctx: Context,
   ) {
     return payload(DeclineCancellationRequest.Payload, await ctx.services.refunds.declineCancellation(input));

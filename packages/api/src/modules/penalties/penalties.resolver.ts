@@ -148,7 +148,10 @@ export class PenaltiesResolver {
 
   @Mutation(() => PenaltyRulePayload, { description: 'Adds a rule to the list (platform admins).' })
   async createPenaltyRule(
-    @Arg('input', () => PenaltyRuleInput) input: PenaltyRuleInput,
+    @Arg('input', () => PenaltyRuleInput, {
+      description: 'The request; each field is described on PenaltyRuleInput.',
+    })
+    input: PenaltyRuleInput,
     @Ctx() ctx: Context,
   ): Promise<PenaltyRulePayload> {
     const r = await ctx.services.penalties.forRequest(ctx.requestId).createPenaltyRule(input);
@@ -159,7 +162,10 @@ export class PenaltiesResolver {
     description: 'Changes a rule’s texts or deactivates it (platform admins).',
   })
   async updatePenaltyRule(
-    @Arg('input', () => UpdatePenaltyRuleInput) input: UpdatePenaltyRuleInput,
+    @Arg('input', () => UpdatePenaltyRuleInput, {
+      description: 'The request; each field is described on UpdatePenaltyRuleInput.',
+    })
+    input: UpdatePenaltyRuleInput,
     @Ctx() ctx: Context,
   ): Promise<PenaltyRulePayload> {
     const r = await ctx.services.penalties.forRequest(ctx.requestId).updatePenaltyRule(input.id, input);
@@ -171,7 +177,10 @@ export class PenaltiesResolver {
       'Records a violation against a user or store (platform admins and customer service): the account gets a warning (in-site message and email) to correct within 3 days; more than three violations within 30 days apply a general freeze automatically.',
   })
   async recordViolation(
-    @Arg('input', () => RecordViolationInput) input: RecordViolationInput,
+    @Arg('input', () => RecordViolationInput, {
+      description: 'The request; each field is described on RecordViolationInput.',
+    })
+    input: RecordViolationInput,
     @Ctx() ctx: Context,
   ): Promise<RecordViolationPayload> {
     const r = await ctx.services.penalties.forRequest(ctx.requestId).recordViolation(input);
@@ -186,7 +195,10 @@ export class PenaltiesResolver {
     description: 'Confirms that a warning’s behaviour was corrected (platform admins and customer service).',
   })
   async markViolationCorrected(
-    @Arg('input', () => ViolationCorrectionInput) input: ViolationCorrectionInput,
+    @Arg('input', () => ViolationCorrectionInput, {
+      description: 'The request; each field is described on ViolationCorrectionInput.',
+    })
+    input: ViolationCorrectionInput,
     @Ctx() ctx: Context,
   ): Promise<ViolationPayload> {
     const r = await ctx.services.penalties
@@ -202,7 +214,10 @@ export class PenaltiesResolver {
     description: 'Rejects a correction the account reported; the warning is open again (platform staff).',
   })
   async rejectViolationCorrection(
-    @Arg('input', () => ViolationCorrectionInput) input: ViolationCorrectionInput,
+    @Arg('input', () => ViolationCorrectionInput, {
+      description: 'The request; each field is described on ViolationCorrectionInput.',
+    })
+    input: ViolationCorrectionInput,
     @Ctx() ctx: Context,
   ): Promise<ViolationPayload> {
     const r = await ctx.services.penalties
@@ -219,7 +234,10 @@ export class PenaltiesResolver {
       '“I corrected it”: the affected shopper or a staff member of the affected store reports the correction; platform staff confirm it.',
   })
   async requestViolationCorrection(
-    @Arg('input', () => ViolationCorrectionInput) input: ViolationCorrectionInput,
+    @Arg('input', () => ViolationCorrectionInput, {
+      description: 'The request; each field is described on ViolationCorrectionInput.',
+    })
+    input: ViolationCorrectionInput,
     @Ctx() ctx: Context,
   ): Promise<ViolationPayload> {
     const r = await ctx.services.penalties
@@ -235,7 +253,10 @@ export class PenaltiesResolver {
     description: 'Puts a user or store under a general freeze, optionally until a date (platform admins).',
   })
   async applyGeneralFreeze(
-    @Arg('input', () => ApplyGeneralFreezeInput) input: ApplyGeneralFreezeInput,
+    @Arg('input', () => ApplyGeneralFreezeInput, {
+      description: 'The request; each field is described on ApplyGeneralFreezeInput.',
+    })
+    input: ApplyGeneralFreezeInput,
     @Ctx() ctx: Context,
   ): Promise<GeneralFreezePayload> {
     const r = await ctx.services.penalties.forRequest(ctx.requestId).applyGeneralFreeze(input);
@@ -249,7 +270,10 @@ export class PenaltiesResolver {
     description: 'Lifts a user’s or store’s general freeze (platform admins).',
   })
   async liftGeneralFreeze(
-    @Arg('input', () => LiftGeneralFreezeInput) input: LiftGeneralFreezeInput,
+    @Arg('input', () => LiftGeneralFreezeInput, {
+      description: 'The request; each field is described on LiftGeneralFreezeInput.',
+    })
+    input: LiftGeneralFreezeInput,
     @Ctx() ctx: Context,
   ): Promise<GeneralFreezePayload> {
     const r = await ctx.services.penalties.forRequest(ctx.requestId).liftGeneralFreeze(input);

@@ -73,7 +73,10 @@ export class MerchantsAdminResolver {
       'Creates an ACTIVE store and its owner account, who gets an invitation email (admins only; one transaction).',
   })
   async createMerchant(
-    @Arg('input', () => CreateMerchantInput) input: CreateMerchantInput,
+    @Arg('input', () => CreateMerchantInput, {
+      description: 'The request; each field is described on CreateMerchantInput.',
+    })
+    input: CreateMerchantInput,
     @Ctx() ctx: Context,
   ): Promise<CreateMerchantPayload> {
     const r = await ctx.services.merchantsAdmin.createMerchant(input);
@@ -89,7 +92,10 @@ export class MerchantsAdminResolver {
   })
   async updateMerchant(
     @Arg('id', () => ID, { description: 'The store’s global ID.' }) id: string,
-    @Arg('input', () => UpdateMerchantInput) input: UpdateMerchantInput,
+    @Arg('input', () => UpdateMerchantInput, {
+      description: 'The request; each field is described on UpdateMerchantInput.',
+    })
+    input: UpdateMerchantInput,
     @Ctx() ctx: Context,
   ): Promise<UpdateMerchantPayload> {
     const r = await ctx.services.merchantsAdmin.updateMerchant(id, input);

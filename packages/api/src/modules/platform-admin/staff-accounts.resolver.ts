@@ -64,7 +64,10 @@ export class StaffAccountsResolver {
       'Creates a platform or merchant staff account (admins only); it gets an invitation email with a link to set its password.',
   })
   async createStaffAccount(
-    @Arg('input', () => CreateStaffAccountInput) input: CreateStaffAccountInput,
+    @Arg('input', () => CreateStaffAccountInput, {
+      description: 'The request; each field is described on CreateStaffAccountInput.',
+    })
+    input: CreateStaffAccountInput,
     @Ctx() ctx: Context,
   ): Promise<CreateStaffAccountPayload> {
     const r = await ctx.services.staffAccounts.createStaffAccount(input);
@@ -79,7 +82,10 @@ export class StaffAccountsResolver {
       'Invites a team member to the viewer’s store (its owner only; other merchant staff get FORBIDDEN). The account gets an invitation email.',
   })
   async inviteMerchantStaff(
-    @Arg('input', () => InviteMerchantStaffInput) input: InviteMerchantStaffInput,
+    @Arg('input', () => InviteMerchantStaffInput, {
+      description: 'The request; each field is described on InviteMerchantStaffInput.',
+    })
+    input: InviteMerchantStaffInput,
     @Ctx() ctx: Context,
   ): Promise<InviteMerchantStaffPayload> {
     const r = await ctx.services.staffAccounts.inviteMerchantStaff(input);

@@ -71,7 +71,10 @@ export class ReviewsResolver {
       'Rates one of your completed orders (1–5 stars and a text), once per order. Refused under a general freeze.',
   })
   async writeReview(
-    @Arg('input', () => WriteReviewInput) input: WriteReviewInput,
+    @Arg('input', () => WriteReviewInput, {
+      description: 'The request; each field is described on WriteReviewInput.',
+    })
+    input: WriteReviewInput,
     @Ctx() ctx: Context,
   ): Promise<WriteReviewPayload> {
     const r = await ctx.services.reviews.write(input);
@@ -86,7 +89,10 @@ export class ReviewsResolver {
       'The rated store’s staff answer a review publicly; replying again replaces the reply. Refused under a general or safe freeze.',
   })
   async replyToReview(
-    @Arg('input', () => ReplyToReviewInput) input: ReplyToReviewInput,
+    @Arg('input', () => ReplyToReviewInput, {
+      description: 'The request; each field is described on ReplyToReviewInput.',
+    })
+    input: ReplyToReviewInput,
     @Ctx() ctx: Context,
   ): Promise<ReplyToReviewPayload> {
     const r = await ctx.services.reviews.reply(input);
@@ -97,7 +103,10 @@ export class ReviewsResolver {
     description: 'Cancels a review with a reason (admins): hidden and no longer counted in the credit score.',
   })
   async cancelReview(
-    @Arg('input', () => CancelReviewInput) input: CancelReviewInput,
+    @Arg('input', () => CancelReviewInput, {
+      description: 'The request; each field is described on CancelReviewInput.',
+    })
+    input: CancelReviewInput,
     @Ctx() ctx: Context,
   ): Promise<CancelReviewPayload> {
     const r = await ctx.services.reviews.cancel(input);

@@ -64,7 +64,10 @@ export class SafeFreezeResolver {
       'Safe-freezes a store (admins only), all in one transaction: listings unpublished, activities and coupons cancelled, unpaid orders CLOSED, paid unshipped orders FAILED with full refunds through the gateway, pending and available money FROZEN; staff notified. A store already frozen: ALREADY_FROZEN and nothing changes.',
   })
   async freezeMerchant(
-    @Arg('input', () => FreezeMerchantInput) input: FreezeMerchantInput,
+    @Arg('input', () => FreezeMerchantInput, {
+      description: 'The request; each field is described on FreezeMerchantInput.',
+    })
+    input: FreezeMerchantInput,
     @Ctx() ctx: Context,
   ): Promise<FreezeMerchantPayload> {
     const r = await ctx.services.safeFreeze.freeze(input);
@@ -81,7 +84,10 @@ export class SafeFreezeResolver {
       'Lifts a store’s safe freeze (admins only; refused while a claim is open): frozen money goes back to the buckets it came from, the status returns to ACTIVE (or GENERAL_FROZEN while a general freeze runs); listings stay unpublished.',
   })
   async unfreezeMerchant(
-    @Arg('input', () => UnfreezeMerchantInput) input: UnfreezeMerchantInput,
+    @Arg('input', () => UnfreezeMerchantInput, {
+      description: 'The request; each field is described on UnfreezeMerchantInput.',
+    })
+    input: UnfreezeMerchantInput,
     @Ctx() ctx: Context,
   ): Promise<UnfreezeMerchantPayload> {
     const r = await ctx.services.safeFreeze.unfreeze(input);
@@ -99,7 +105,10 @@ export class SafeFreezeResolver {
       'Deletes a safe-frozen store’s account for good (admins only): only with no open claim and no money left (frozen, pending and available all zero, no refund under way). Its staff accounts are closed and signed out, its reviews cancelled; its history stays readable to platform staff.',
   })
   async deleteMerchantAccount(
-    @Arg('input', () => DeleteMerchantAccountInput) input: DeleteMerchantAccountInput,
+    @Arg('input', () => DeleteMerchantAccountInput, {
+      description: 'The request; each field is described on DeleteMerchantAccountInput.',
+    })
+    input: DeleteMerchantAccountInput,
     @Ctx() ctx: Context,
   ): Promise<DeleteMerchantAccountPayload> {
     const r = await ctx.services.safeFreeze.deleteAccount(input);
@@ -117,7 +126,10 @@ export class SafeFreezeResolver {
       'Files a claim against a store for affected users (admins only); the store is safe-frozen in the same transaction if it is not yet, and cannot be unfrozen while the claim is open.',
   })
   async fileClaim(
-    @Arg('input', () => FileClaimInput) input: FileClaimInput,
+    @Arg('input', () => FileClaimInput, {
+      description: 'The request; each field is described on FileClaimInput.',
+    })
+    input: FileClaimInput,
     @Ctx() ctx: Context,
   ): Promise<FileClaimPayload> {
     const r = await ctx.services.claims.file(input);
@@ -133,7 +145,10 @@ export class SafeFreezeResolver {
       'Decides and closes an open claim (admins only); COMPENSATED pays the given amounts back to the orders’ shoppers as gateway refunds out of the store’s frozen funds.',
   })
   async decideClaim(
-    @Arg('input', () => DecideClaimInput) input: DecideClaimInput,
+    @Arg('input', () => DecideClaimInput, {
+      description: 'The request; each field is described on DecideClaimInput.',
+    })
+    input: DecideClaimInput,
     @Ctx() ctx: Context,
   ): Promise<DecideClaimPayload> {
     const r: ClaimResult = await ctx.services.claims.decide(input);

@@ -1,4 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
+import { emitMerchantFrozen } from '../webhooks/webhook-events.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MerchantStatus } from '@marketplace/core';
 import type { Config } from '../../config.js';
@@ -203,6 +204,7 @@ export async function applySafeFreeze(
     after: { status: 'SAFE_FROZEN', safeFreezeId: freeze.id, ...effects },
     reason,
   });
+  await emitMerchantFrozen(tx, merchant, reason, effects);
   await notifyStore(tx, config, {
     kind: 'frozen',
     merchant,

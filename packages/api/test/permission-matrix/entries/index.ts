@@ -19,6 +19,8 @@ import { t2Entries } from './t2.js';
 import { t3Entries } from './t3.js';
 import { t4Entries } from './t4.js';
 import { t5Entries } from './t5.js';
+import { u1Entries } from './u1.js';
+import { u3Entries } from './u3.js';
 
 /**
  * Every entry file, by the test file that runs it (each test file has its own database).
@@ -46,6 +48,8 @@ export const GROUPS: Record<string, MatrixEntry[]> = {
     ...t4Entries,
     ...t2Entries,
     ...t3Entries,
+    ...u1Entries,
+    ...u3Entries,
   ],
 };
 

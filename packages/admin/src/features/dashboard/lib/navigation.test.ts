@@ -8,7 +8,18 @@ describe('navigationForRole', () => {
   it.each<[UserRole, string[]]>([
     [
       'MERCHANT_STAFF',
-      ['dashboard', 'products', 'orders', 'reviews', 'coupons', 'funds', 'messages', 'team'],
+      [
+        'dashboard',
+        'products',
+        'orders',
+        'reviews',
+        'coupons',
+        'funds',
+        'messages',
+        'team',
+        'apiKeys',
+        'webhooks',
+      ],
     ],
     ['CUSTOMER_SERVICE', ['dashboard', 'orders', 'messages', 'contactRequests']],
     [
@@ -21,6 +32,8 @@ describe('navigationForRole', () => {
         'coupons',
         'funds',
         'messages',
+        'apiKeys',
+        'webhooks',
         'contactRequests',
         'users',
         'merchants',

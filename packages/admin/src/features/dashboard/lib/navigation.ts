@@ -11,6 +11,8 @@ export const SECTIONS = [
   'funds',
   'messages',
   'team',
+  'apiKeys',
+  'webhooks',
   'contactRequests',
   'users',
   'merchants',
@@ -50,6 +52,8 @@ const MERCHANT_STAFF: readonly Section[] = [
   'funds',
   'messages',
   'team',
+  'apiKeys',
+  'webhooks',
 ];
 /** Admins manage every account on the users page; `team` is a store's own view of its staff. */
 const ADMIN: readonly Section[] = SECTIONS.filter((section) => section !== 'team');

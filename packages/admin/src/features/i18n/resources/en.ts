@@ -9,6 +9,8 @@ import { penaltiesEn } from './penalties';
 import { safeFreezeEn } from './safeFreeze';
 import { reviewsEn } from './reviews';
 import { standingEn } from './standing';
+import { apiKeysEn } from './apiKeys';
+import { webhooksEn } from './webhooks';
 /** English messages: the source of the message keys (the other languages must have exactly these). */
 export const en = {
   app: {
@@ -67,6 +69,8 @@ export const en = {
       mailbox: 'Mailbox',
       reviews: 'Reviews',
       team: 'Team',
+      apiKeys: 'API keys',
+      webhooks: 'Webhooks',
     },
   },
   dashboard: {
@@ -101,6 +105,8 @@ export const en = {
   messages: messagesEn,
   platform: platformEn,
   standing: standingEn,
+  apiKeys: apiKeysEn,
+  webhooks: webhooksEn,
   section: {
     comingSoonTitle: 'Coming soon',
     comingSoonBody: 'This area is being built. It will appear here as soon as it is ready.',

@@ -10,6 +10,8 @@ import { penaltiesZhTw } from './penalties';
 import { safeFreezeZhTw } from './safeFreeze';
 import { reviewsZhTw } from './reviews';
 import { standingZhTw } from './standing';
+import { apiKeysZhTw } from './apiKeys';
+import { webhooksZhTw } from './webhooks';
 
 /** Traditional Chinese (Taiwan) messages. */
 export const zhTW: Messages = {
@@ -68,6 +70,8 @@ export const zhTW: Messages = {
       mailbox: '郵件匣',
       reviews: '評價',
       team: '團隊',
+      apiKeys: 'API 金鑰',
+      webhooks: 'Webhook 通知',
     },
   },
   dashboard: {
@@ -101,6 +105,8 @@ export const zhTW: Messages = {
   messages: messagesZhTw,
   platform: platformZhTw,
   standing: standingZhTw,
+  apiKeys: apiKeysZhTw,
+  webhooks: webhooksZhTw,
   section: {
     comingSoonTitle: '即將推出',
     comingSoonBody: '這個功能正在建置中，完成後就會顯示在這裡。',
