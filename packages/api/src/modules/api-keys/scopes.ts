@@ -92,7 +92,7 @@ export const QUERY_SCOPES: Readonly<Record<string, ScopeRequirement>> = {
   staffHelpArticle: 'session',
   staffHelpArticles: 'session',
   staffMerchant: 'session',
-  staffMerchants: 'session',
+  staffMerchants: 'orders:read', // the store picker of order tools (replaces staffOrderMerchants)
   staffReviews: 'session',
   staffSanctions: 'session',
   staffUsers: 'session',

@@ -59,6 +59,7 @@ export class OrdersAdminResolver {
 
   @Query(() => [Merchant], {
     description: 'Stores to filter `staffOrders` by: all for platform staff, their own for merchant staff.',
+    deprecationReason: 'Use staffMerchants, a paginated connection with search.',
   })
   async staffOrderMerchants(@Ctx() ctx: Context): Promise<Merchant[]> {
     return (await ctx.services.ordersAdmin.filterableMerchants()).map(Merchant.from);

@@ -90,9 +90,11 @@ const EndNow = graphql(`
 
 const MerchantsQuery = graphql(`
   query ActivitiesTable_Merchants {
-    staffOrderMerchants {
-      id
-      handle
+    staffMerchants(first: 100, sort: { field: HANDLE, direction: ASC }) {
+      nodes {
+        id
+        handle
+      }
     }
   }
 `);
@@ -228,7 +230,7 @@ export function ActivitiesTable({ role }: { role: 'MERCHANT_STAFF' | 'ADMIN' }) 
               <span>{t('promotions.merchantFilter')}</span>
               <select name="merchant" defaultValue={merchantId ?? ''} key={`m-${merchantId}`}>
                 <option value="">{t('promotions.allStores')}</option>
-                {(merchants.data?.staffOrderMerchants ?? []).map((m) => (
+                {(merchants.data?.staffMerchants.nodes ?? []).map((m) => (
                   <option key={m.id} value={m.id}>
                     {m.handle}
                   </option>

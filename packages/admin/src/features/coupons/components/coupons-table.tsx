@@ -94,9 +94,11 @@ const Reactivate = graphql(`
 
 const MerchantsQuery = graphql(`
   query CouponsTable_Merchants {
-    staffOrderMerchants {
-      id
-      handle
+    staffMerchants(first: 100, sort: { field: HANDLE, direction: ASC }) {
+      nodes {
+        id
+        handle
+      }
     }
   }
 `);
@@ -253,7 +255,7 @@ export function CouponsTable({ role }: { role: 'MERCHANT_STAFF' | 'ADMIN' }) {
               <span>{t('promotions.merchantFilter')}</span>
               <select name="merchant" defaultValue={merchantId ?? ''} key={`m-${merchantId}`}>
                 <option value="">{t('promotions.allStores')}</option>
-                {(merchants.data?.staffOrderMerchants ?? []).map((m) => (
+                {(merchants.data?.staffMerchants.nodes ?? []).map((m) => (
                   <option key={m.id} value={m.id}>
                     {m.handle}
                   </option>

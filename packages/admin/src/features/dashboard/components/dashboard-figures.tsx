@@ -82,10 +82,13 @@ const DashboardFiguresQuery = graphql(`
 `);
 
 const DashboardFiguresMerchantsQuery = graphql(`
-  query DashboardFigures_MerchantsQuery($locale: Locale) {
-    staffOrderMerchants {
-      id
-      name(locale: $locale)
+  query DashboardFigures_MerchantsQuery {
+    staffMerchants(first: 100, sort: { field: NAME, direction: ASC }) {
+      nodes {
+        id
+        nameEn
+        nameZh
+      }
     }
   }
 `);
@@ -108,7 +111,7 @@ export function DashboardFigures({ role }: { role: UserRole }) {
   const { data, previousData, loading, error, refetch } = useQuery(DashboardFiguresQuery, {
     variables: { merchantId: platform ? view.merchantId : null, locale, topBy: view.topBy },
   });
-  const merchants = useQuery(DashboardFiguresMerchantsQuery, { variables: { locale }, skip: !platform });
+  const merchants = useQuery(DashboardFiguresMerchantsQuery, { skip: !platform });
   const go = (next: DashboardView) => setParams(dashboardViewParams(next), { replace: true });
 
   // While another store or ranking loads, the previous figures stay (marked busy) instead of a spinner.
@@ -221,9 +224,9 @@ export function DashboardFigures({ role }: { role: UserRole }) {
               onChange={(e) => go({ ...view, merchantId: e.target.value || null })}
             >
               <option value="">{t('insights.dashboard.allMerchants')}</option>
-              {merchants.data?.staffOrderMerchants.map((m) => (
+              {merchants.data?.staffMerchants.nodes.map((m) => (
                 <option key={m.id} value={m.id}>
-                  {m.name}
+                  {locale === 'ZH_TW' ? m.nameZh : m.nameEn}
                 </option>
               ))}
             </select>

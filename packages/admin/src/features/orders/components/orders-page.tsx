@@ -62,10 +62,13 @@ const OrdersPageQuery = graphql(`
 `);
 
 const OrdersPageMerchantsQuery = graphql(`
-  query OrdersPage_MerchantsQuery($locale: Locale) {
-    staffOrderMerchants {
-      id
-      name(locale: $locale)
+  query OrdersPage_MerchantsQuery {
+    staffMerchants(first: 100, sort: { field: NAME, direction: ASC }) {
+      nodes {
+        id
+        nameEn
+        nameZh
+      }
     }
   }
 `);
@@ -130,7 +133,7 @@ export function OrdersPage({ role }: { role: UserRole }) {
     variables: { first: PAGE_SIZE, after: view.after, filter, sort, locale },
     notifyOnNetworkStatusChange: true,
   });
-  const merchants = useQuery(OrdersPageMerchantsQuery, { variables: { locale }, skip: !platform });
+  const merchants = useQuery(OrdersPageMerchantsQuery, { skip: !platform });
   const [ship, shipping] = useMutation(OrdersPageShipMutation);
   const shipResult = shipping.data?.shipOrders;
 
@@ -262,9 +265,9 @@ export function OrdersPage({ role }: { role: UserRole }) {
                 onChange={(e) => setDraft({ ...draft, merchantId: e.target.value || null })}
               >
                 <option value="">{t('orders.filters.anyMerchant')}</option>
-                {merchants.data?.staffOrderMerchants.map((m) => (
+                {merchants.data?.staffMerchants.nodes.map((m) => (
                   <option key={m.id} value={m.id}>
-                    {m.name}
+                    {locale === 'ZH_TW' ? m.nameZh : m.nameEn}
                   </option>
                 ))}
               </select>

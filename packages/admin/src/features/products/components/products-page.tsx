@@ -76,9 +76,11 @@ export const ProductsPageQuery = graphql(`
 
 const ProductsPageMerchantsQuery = graphql(`
   query ProductsPage_Merchants {
-    staffOrderMerchants {
-      id
-      handle
+    staffMerchants(first: 100, sort: { field: HANDLE, direction: ASC }) {
+      nodes {
+        id
+        handle
+      }
     }
   }
 `);
@@ -197,7 +199,7 @@ export function ProductsPage({ canEdit, showStores = false }: { canEdit: boolean
                   key={`m-${merchantId}-${merchants.data ? 'loaded' : 'loading'}`}
                 >
                   <option value="">{t('products.allStores')}</option>
-                  {merchants.data?.staffOrderMerchants.map((m) => (
+                  {merchants.data?.staffMerchants.nodes.map((m) => (
                     <option key={m.id} value={m.id}>
                       {m.handle}
                     </option>

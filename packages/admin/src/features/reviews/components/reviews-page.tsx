@@ -54,10 +54,13 @@ const ReviewsListQuery = graphql(`
 `);
 
 const ReviewStoresQuery = graphql(`
-  query ReviewsPage_StoresQuery($locale: Locale!) {
-    staffOrderMerchants {
-      id
-      name(locale: $locale)
+  query ReviewsPage_StoresQuery {
+    staffMerchants(first: 100, sort: { field: NAME, direction: ASC }) {
+      nodes {
+        id
+        nameEn
+        nameZh
+      }
     }
   }
 `);
@@ -140,7 +143,7 @@ export function ReviewsPage({ role }: { role: UserRole }) {
     variables: { first: PAGE_SIZE, after: view.after, filter: reviewsFilterOf(view), locale },
     notifyOnNetworkStatusChange: true,
   });
-  const stores = useQuery(ReviewStoresQuery, { variables: { locale }, skip: !platform });
+  const stores = useQuery(ReviewStoresQuery, { skip: !platform });
 
   const go = (next: ReviewsView, keepPages = false) => {
     if (!keepPages) setPrevious([]);
@@ -242,9 +245,9 @@ export function ReviewsPage({ role }: { role: UserRole }) {
                 onChange={(e) => setDraft({ ...draft, merchantId: e.target.value || null })}
               >
                 <option value="">{t('reviews.filters.anyStore')}</option>
-                {stores.data?.staffOrderMerchants.map((m) => (
+                {stores.data?.staffMerchants.nodes.map((m) => (
                   <option key={m.id} value={m.id}>
-                    {m.name}
+                    {locale === 'ZH_TW' ? m.nameZh : m.nameEn}
                   </option>
                 ))}
               </select>
