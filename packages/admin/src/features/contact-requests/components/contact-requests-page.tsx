@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { paths } from '../../../app/paths';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
+import { Pager } from '../../../components/ui/pager';
 import { LoadingState, StatusPanel } from '../../../components/ui/status-panel';
 import { TextField } from '../../../components/ui/text-field';
 import { graphql } from '../../../gql/gql';
@@ -303,29 +304,21 @@ export function ContactRequestsPage() {
                   </tbody>
                 </table>
               </div>
-              <nav className="contact-requests-pager" aria-label={t('insights.contactRequests.title')}>
-                <Button
-                  variant="secondary"
-                  disabled={previous.length === 0 || loading}
-                  onClick={() => {
-                    const before = previous.at(-1) ?? null;
-                    setPrevious((p) => p.slice(0, -1));
-                    go({ ...view, after: before }, true);
-                  }}
-                >
-                  {t('insights.contactRequests.previousPage')}
-                </Button>
-                <Button
-                  variant="secondary"
-                  disabled={!list.pageInfo.hasNextPage || loading}
-                  onClick={() => {
-                    setPrevious((p) => [...p, view.after]);
-                    go({ ...view, after: list.pageInfo.endCursor ?? null }, true);
-                  }}
-                >
-                  {t('insights.contactRequests.nextPage')}
-                </Button>
-              </nav>
+              <Pager
+                mode="disable"
+                className="contact-requests-pager"
+                label={t('insights.contactRequests.title')}
+                pageInfo={list.pageInfo}
+                after={view.after}
+                previous={previous}
+                setPrevious={setPrevious}
+                loading={loading}
+                onNavigate={(cursor) => go({ ...view, after: cursor }, true)}
+                labels={{
+                  previous: t('insights.contactRequests.previousPage'),
+                  next: t('insights.contactRequests.nextPage'),
+                }}
+              />
             </>
           ) : null}
         </div>

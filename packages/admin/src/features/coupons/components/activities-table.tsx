@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
+import { Pager } from '../../../components/ui/pager';
 import { LoadingState, StatusPanel } from '../../../components/ui/status-panel';
 import { TextField } from '../../../components/ui/text-field';
 import { graphql } from '../../../gql/gql';
@@ -398,42 +399,20 @@ export function ActivitiesTable({ role }: { role: 'MERCHANT_STAFF' | 'ADMIN' }) 
               </tbody>
             </table>
           </div>
-          <nav className="promotions-pager" aria-label={t('promotions.tabs.activities')}>
-            {page.pageInfo.hasPreviousPage && previous.length > 1 && (
-              <Button
-                variant="secondary"
-                onClick={() => {
-                  setPrevious([]);
-                  update({ after: null });
-                }}
-              >
-                {t('promotions.first')}
-              </Button>
-            )}
-            {page.pageInfo.hasPreviousPage && (
-              <Button
-                variant="secondary"
-                onClick={() => {
-                  const before = previous.at(-1) ?? null;
-                  setPrevious((p) => p.slice(0, -1));
-                  update({ after: before });
-                }}
-              >
-                {t('promotions.previous')}
-              </Button>
-            )}
-            {page.pageInfo.hasNextPage && (
-              <Button
-                variant="secondary"
-                onClick={() => {
-                  setPrevious((p) => [...p, after]);
-                  update({ after: page.pageInfo.endCursor ?? null });
-                }}
-              >
-                {t('promotions.next')}
-              </Button>
-            )}
-          </nav>
+          <Pager
+            className="promotions-pager"
+            label={t('promotions.tabs.activities')}
+            pageInfo={page.pageInfo}
+            after={after}
+            previous={previous}
+            setPrevious={setPrevious}
+            onNavigate={(cursor) => update({ after: cursor })}
+            labels={{
+              first: t('promotions.first'),
+              previous: t('promotions.previous'),
+              next: t('promotions.next'),
+            }}
+          />
         </>
       ) : null}
     </section>

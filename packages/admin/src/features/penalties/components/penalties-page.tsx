@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { paths } from '../../../app/paths';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
+import { Pager } from '../../../components/ui/pager';
 import { LoadingState, StatusPanel } from '../../../components/ui/status-panel';
 import { TextField } from '../../../components/ui/text-field';
 import { summarizeError } from '../../../lib/errors';
@@ -273,29 +274,18 @@ export function PenaltiesPage({ canFreeze }: { canFreeze: boolean }) {
                   </tbody>
                 </table>
               </div>
-              <nav className="penalties-pager" aria-label={t('penalties.title')}>
-                <Button
-                  variant="secondary"
-                  disabled={previous.length === 0 || loading}
-                  onClick={() => {
-                    const before = previous.at(-1) ?? null;
-                    setPrevious((p) => p.slice(0, -1));
-                    go({ ...view, after: before }, true);
-                  }}
-                >
-                  {t('penalties.previousPage')}
-                </Button>
-                <Button
-                  variant="secondary"
-                  disabled={!list.pageInfo.hasNextPage || loading}
-                  onClick={() => {
-                    setPrevious((p) => [...p, view.after]);
-                    go({ ...view, after: list.pageInfo.endCursor ?? null }, true);
-                  }}
-                >
-                  {t('penalties.nextPage')}
-                </Button>
-              </nav>
+              <Pager
+                mode="disable"
+                className="penalties-pager"
+                label={t('penalties.title')}
+                pageInfo={list.pageInfo}
+                after={view.after}
+                previous={previous}
+                setPrevious={setPrevious}
+                loading={loading}
+                onNavigate={(cursor) => go({ ...view, after: cursor }, true)}
+                labels={{ previous: t('penalties.previousPage'), next: t('penalties.nextPage') }}
+              />
             </>
           ) : null}
         </div>

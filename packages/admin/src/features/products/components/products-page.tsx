@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Button } from '../../../components/ui/button';
+import { Pager } from '../../../components/ui/pager';
 import { LoadingState, StatusPanel } from '../../../components/ui/status-panel';
 import { TextField } from '../../../components/ui/text-field';
 import { graphql } from '../../../gql/gql';
@@ -303,31 +304,16 @@ export function ProductsPage({ canEdit, showStores = false }: { canEdit: boolean
               </tbody>
             </table>
           </div>
-          <nav className="products-page__pager" aria-label={t('products.title')}>
-            {page.pageInfo.hasPreviousPage && (
-              <Button
-                variant="secondary"
-                onClick={() => {
-                  const before = previous.at(-1) ?? null;
-                  setPrevious((p) => p.slice(0, -1));
-                  update({ after: before });
-                }}
-              >
-                {t('products.previous')}
-              </Button>
-            )}
-            {page.pageInfo.hasNextPage && (
-              <Button
-                variant="secondary"
-                onClick={() => {
-                  setPrevious((p) => [...p, after]);
-                  update({ after: page.pageInfo.endCursor ?? null });
-                }}
-              >
-                {t('products.next')}
-              </Button>
-            )}
-          </nav>
+          <Pager
+            className="products-page__pager"
+            label={t('products.title')}
+            pageInfo={page.pageInfo}
+            after={after}
+            previous={previous}
+            setPrevious={setPrevious}
+            onNavigate={(cursor) => update({ after: cursor })}
+            labels={{ previous: t('products.previous'), next: t('products.next') }}
+          />
         </>
       ) : null}
     </div>

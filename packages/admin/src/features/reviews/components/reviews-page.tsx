@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
+import { Pager } from '../../../components/ui/pager';
 import { LoadingState, StatusPanel } from '../../../components/ui/status-panel';
 import { graphql } from '../../../gql/gql';
 import type { ReviewsPage_ListQueryQuery, UserRole } from '../../../gql/graphql';
@@ -336,29 +337,18 @@ export function ReviewsPage({ role }: { role: UserRole }) {
                   </tbody>
                 </table>
               </div>
-              <nav className="reviews-pager" aria-label={t('reviews.title')}>
-                <Button
-                  variant="secondary"
-                  disabled={previous.length === 0 || loading}
-                  onClick={() => {
-                    const before = previous.at(-1) ?? null;
-                    setPrevious((p) => p.slice(0, -1));
-                    go({ ...view, after: before }, true);
-                  }}
-                >
-                  {t('reviews.previousPage')}
-                </Button>
-                <Button
-                  variant="secondary"
-                  disabled={!list.pageInfo.hasNextPage || loading}
-                  onClick={() => {
-                    setPrevious((p) => [...p, view.after]);
-                    go({ ...view, after: list.pageInfo.endCursor ?? null }, true);
-                  }}
-                >
-                  {t('reviews.nextPage')}
-                </Button>
-              </nav>
+              <Pager
+                mode="disable"
+                className="reviews-pager"
+                label={t('reviews.title')}
+                pageInfo={list.pageInfo}
+                after={view.after}
+                previous={previous}
+                setPrevious={setPrevious}
+                loading={loading}
+                onNavigate={(cursor) => go({ ...view, after: cursor }, true)}
+                labels={{ previous: t('reviews.previousPage'), next: t('reviews.nextPage') }}
+              />
             </>
           ) : null}
         </div>
