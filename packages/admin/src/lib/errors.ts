@@ -22,3 +22,8 @@ export function summarizeError(error: unknown): ErrorSummary {
   if (ServerParseError.is(error)) return { kind: 'network' };
   return { kind: 'unexpected' };
 }
+
+/** Whether a failed request carries a top-level GraphQL error with this `extensions.code`. */
+export function hasErrorCode(error: unknown, code: string): boolean {
+  return CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === code);
+}

@@ -1,4 +1,3 @@
-import { CombinedGraphQLErrors } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +7,8 @@ import { Button } from '../../../components/ui/button';
 import { LoadingState, StatusPanel } from '../../../components/ui/status-panel';
 import { TextField } from '../../../components/ui/text-field';
 import { graphql } from '../../../gql/gql';
-import { summarizeError } from '../../../lib/errors';
+import { hasErrorCode, summarizeError } from '../../../lib/errors';
+import { SecretOnce } from '../../../components/ui/secret-once';
 import {
   API_KEY_SCOPE_VALUES,
   API_KEY_STATES,
@@ -93,63 +93,33 @@ type RevokeMessageKey =
   | 'errors.unexpected';
 const EMPTY_FORM: CreateKeyForm = { name: '', scopes: [], expiresOn: '' };
 
-function isForbidden(error: unknown): boolean {
-  return CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'FORBIDDEN');
-}
+const isForbidden = (error: unknown) => hasErrorCode(error, 'FORBIDDEN');
 
 /** The secret of a new key, shown once with a copy button and a warning. */
 function SecretPanel({ name, secret, onDone }: { name: string; secret: string; onDone: () => void }) {
   const { t } = useTranslation();
-  const titleId = useId();
-  const inputId = useId();
-  const ref = useRef<HTMLElement>(null);
-  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
-  useEffect(() => ref.current?.focus(), []);
-  const onCopy = async () => {
-    try {
-      await navigator.clipboard.writeText(secret);
-      setCopy('copied');
-    } catch {
-      setCopy('failed');
-    }
-  };
   return (
-    <section
-      ref={ref}
-      tabIndex={-1}
-      className="api-key-secret"
-      data-testid="api-key-secret"
-      aria-labelledby={titleId}
-    >
-      <h2 id={titleId}>
-        {t('apiKeys.secret.title')} · {name}
-      </h2>
-      <Alert tone="info">{t('apiKeys.secret.warning')}</Alert>
-      <div className="ui-field">
-        <label className="ui-field__label" htmlFor={inputId}>
-          {t('apiKeys.secret.label')}
-        </label>
-        <div className="api-key-secret__row">
-          <input
-            id={inputId}
-            name="secret"
-            className="ui-field__input api-key-secret__value"
-            readOnly
-            value={secret}
-            onFocus={(e) => e.currentTarget.select()}
-          />
-          <Button variant="secondary" onClick={() => void onCopy()} data-testid="api-key-copy">
-            {copy === 'copied' ? t('apiKeys.secret.copied') : t('apiKeys.secret.copy')}
-          </Button>
-        </div>
-        <p aria-live="polite" className="api-keys-page__muted">
-          {copy === 'failed' ? t('apiKeys.secret.copyFailed') : ''}
-        </p>
-      </div>
-      <Button onClick={onDone} data-testid="api-key-secret-done">
-        {t('apiKeys.secret.done')}
-      </Button>
-    </section>
+    <SecretOnce
+      secret={secret}
+      texts={{
+        title: `${t('apiKeys.secret.title')} · ${name}`,
+        warning: t('apiKeys.secret.warning'),
+        label: t('apiKeys.secret.label'),
+        copy: t('apiKeys.secret.copy'),
+        copied: t('apiKeys.secret.copied'),
+        copyFailed: t('apiKeys.secret.copyFailed'),
+        done: t('apiKeys.secret.done'),
+      }}
+      classNames={{
+        panel: 'api-key-secret',
+        row: 'api-key-secret__row',
+        value: 'api-key-secret__value',
+        muted: 'api-keys-page__muted',
+      }}
+      testId="api-key-secret"
+      copyTestId="api-key-copy"
+      onDone={onDone}
+    />
   );
 }
 

@@ -1,4 +1,3 @@
-import { CombinedGraphQLErrors } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +8,8 @@ import { LoadingState, StatusPanel } from '../../../components/ui/status-panel';
 import { TextField } from '../../../components/ui/text-field';
 import { graphql } from '../../../gql/gql';
 import type { WebhookErrorCode, WebhookEventType } from '../../../gql/graphql';
-import { summarizeError } from '../../../lib/errors';
+import { hasErrorCode, summarizeError } from '../../../lib/errors';
+import { SecretOnce } from '../../../components/ui/secret-once';
 import {
   DELIVERY_STATES,
   fieldOf,
@@ -139,63 +139,32 @@ const ReplayMutation = graphql(`
 const PAGE_SIZE = 25;
 const EMPTY_FORM: SubscriptionForm = { url: '', description: '', events: [], active: true };
 
-function isForbidden(error: unknown): boolean {
-  return CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'FORBIDDEN');
-}
+const isForbidden = (error: unknown) => hasErrorCode(error, 'FORBIDDEN');
 
 /** The signing secret of a new endpoint, shown once. */
 function SecretPanel({ url, secret, onDone }: { url: string; secret: string; onDone: () => void }) {
   const { t } = useTranslation();
-  const titleId = useId();
-  const inputId = useId();
-  const ref = useRef<HTMLElement>(null);
-  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
-  useEffect(() => ref.current?.focus(), []);
-  const onCopy = async () => {
-    try {
-      await navigator.clipboard.writeText(secret);
-      setCopy('copied');
-    } catch {
-      setCopy('failed');
-    }
-  };
   return (
-    <section
-      ref={ref}
-      tabIndex={-1}
-      className="webhooks-panel"
-      data-testid="webhook-secret"
-      aria-labelledby={titleId}
-    >
-      <h2 id={titleId}>
-        {t('webhooks.secret.title')} · {url}
-      </h2>
-      <Alert tone="info">{t('webhooks.secret.warning')}</Alert>
-      <div className="ui-field">
-        <label className="ui-field__label" htmlFor={inputId}>
-          {t('webhooks.secret.label')}
-        </label>
-        <div className="webhooks-secret__row">
-          <input
-            id={inputId}
-            name="secret"
-            className="ui-field__input webhooks-secret__value"
-            readOnly
-            value={secret}
-            onFocus={(e) => e.currentTarget.select()}
-          />
-          <Button variant="secondary" onClick={() => void onCopy()}>
-            {copy === 'copied' ? t('webhooks.secret.copied') : t('webhooks.secret.copy')}
-          </Button>
-        </div>
-        <p aria-live="polite" className="webhooks-page__muted">
-          {copy === 'failed' ? t('webhooks.secret.copyFailed') : ''}
-        </p>
-      </div>
-      <Button onClick={onDone} data-testid="webhook-secret-done">
-        {t('webhooks.secret.done')}
-      </Button>
-    </section>
+    <SecretOnce
+      secret={secret}
+      texts={{
+        title: `${t('webhooks.secret.title')} · ${url}`,
+        warning: t('webhooks.secret.warning'),
+        label: t('webhooks.secret.label'),
+        copy: t('webhooks.secret.copy'),
+        copied: t('webhooks.secret.copied'),
+        copyFailed: t('webhooks.secret.copyFailed'),
+        done: t('webhooks.secret.done'),
+      }}
+      classNames={{
+        panel: 'webhooks-panel',
+        row: 'webhooks-secret__row',
+        value: 'webhooks-secret__value',
+        muted: 'webhooks-page__muted',
+      }}
+      testId="webhook-secret"
+      onDone={onDone}
+    />
   );
 }
 
