@@ -2,7 +2,8 @@ import { merchantCanSell } from '@marketplace/core';
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Address } from '../modules/accounts/address.types.js';
 import { Activity } from '../modules/activities/activities.types.js';
-import { Category, Merchant, Product, ProductVariant } from '../modules/catalog/catalog.types.js';
+import { Category, Merchant, ProductVariant } from '../modules/catalog/catalog.types.js';
+import { productOfView } from '../modules/catalog/catalog.resolver.js';
 import { checkoutFrom } from '../modules/checkout/checkout.resolver.js';
 import { Coupon } from '../modules/coupons-admin/coupons-admin.types.js';
 import { HelpArticle } from '../modules/help/help.types.js';
@@ -11,7 +12,7 @@ import { Payment } from '../modules/payments/payments.types.js';
 import { deliveryOf } from '../modules/webhooks/webhooks.resolver.js';
 import { WebhookSubscription } from '../modules/webhooks/webhooks.types.js';
 import type { Context } from './context.js';
-import { decodeGlobalId, Node } from './relay.js';
+import { decodeGlobalId, Node, toGlobalId } from './relay.js';
 
 /** Refetches any object a viewer may see by its global ID; anything else is null. */
 async function fetchNode(id: string, ctx: Context): Promise<Node | null> {
@@ -24,14 +25,18 @@ async function fetchNode(id: string, ctx: Context): Promise<Node | null> {
       return row ? Address.from(row) : null;
     }
     case 'Product': {
-      const row = await ctx.services.catalog.findVisibleProduct({ id });
-      return row ? Product.from(row) : null;
+      const view = await ctx.services.catalog.findVisibleProduct({ id }, ctx.loaders.activities.now);
+      return view ? productOfView(view, ctx) : null;
     }
     case 'ProductVariant': {
       const variant = await ctx.loaders.catalog.variant.load(key.id);
       if (!variant) return null;
-      const product = await ctx.services.catalog.findVisibleProduct({ id: Product.from(variant.product).id });
-      return product ? ProductVariant.from(variant) : null;
+      const view = await ctx.services.catalog.findVisibleProduct(
+        { id: toGlobalId('Product', variant.product.id) },
+        ctx.loaders.activities.now,
+      );
+      if (view) productOfView(view, ctx);
+      return view ? ProductVariant.from(variant) : null;
     }
     case 'Merchant': {
       const row = await ctx.loaders.catalog.merchant.load(key.id);

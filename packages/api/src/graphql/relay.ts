@@ -1,3 +1,4 @@
+import { type GraphQLResolveInfo, Kind, type SelectionNode } from 'graphql';
 import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
 
@@ -134,4 +135,17 @@ export function toConnection<R, T>(
 export function mapConnection<R, T>(c: ConnectionShape<R>, map: (row: R) => T): ConnectionShape<T> {
   const edges = c.edges.map((e) => ({ cursor: e.cursor, node: map(e.node) }));
   return { edges, nodes: edges.map((e) => e.node), pageInfo: c.pageInfo, count: c.count };
+}
+
+/** Whether the field being resolved selects `name` directly (through fragments too), e.g. `totalCount`. */
+export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+  const visit = (selections: readonly SelectionNode[] | undefined, seen: Set<string>): boolean =>
+    (selections ?? []).some((s) => {
+      if (s.kind === Kind.FIELD) return s.name.value === name;
+      if (s.kind === Kind.INLINE_FRAGMENT) return visit(s.selectionSet.selections, seen);
+      if (seen.has(s.name.value)) return false;
+      seen.add(s.name.value);
+      return visit(info.fragments[s.name.value]?.selectionSet.selections, seen);
+    });
+  return info.fieldNodes.some((node) => visit(node.selectionSet?.selections, new Set()));
 }

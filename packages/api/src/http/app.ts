@@ -3,8 +3,10 @@ import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import compression from 'compression';
 import { parseCookie, stringifySetCookie } from 'cookie';
 import express, { type Request, type Response } from 'express';
@@ -13,6 +15,7 @@ import type { Config } from '../config.js';
 import type { Orm } from '../db/orm.js';
 import type { Context } from '../graphql/context.js';
 import { formatError, isExposedError } from '../graphql/errors.js';
+import { compiledExecutionGateway } from '../graphql/compiled-execution.js';
 import { createLoaders } from '../graphql/loaders.js';
 import { queryLimitsPlugin } from '../graphql/limits/limits.plugin.js';
 import { createSchema } from '../graphql/schema.js';
@@ -23,7 +26,7 @@ import type { Viewer } from '../modules/accounts/viewer.js';
 import { apiKeyAuthentication } from '../modules/api-keys/api-keys.auth.js';
 import { mediaUploadHandler } from '../modules/catalog-admin/media-uploads.js';
 import { paypalWebhookHandler } from '../modules/payments/payment-webhooks.js';
-import { httpCacheHeadersPlugin, publicCacheHintsPlugin } from './cache-control.js';
+import { httpCacheHeadersPlugin } from './cache-control.js';
 import { corsMiddleware } from './cors.js';
 import { graphiqlRouter } from './graphiql.js';
 
@@ -70,7 +73,7 @@ export async function createApp(opts: { config: Config; orm: Orm; logger: Logger
   const { config, orm, logger, httpServer } = opts;
   const schema = await createSchema();
   const apollo = new ApolloServer<Context>({
-    schema,
+    gateway: compiledExecutionGateway(schema),
     formatError,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
@@ -79,10 +82,9 @@ export async function createApp(opts: { config: Config; orm: Orm; logger: Logger
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      // In this order (see http/cache-control.ts): public hints, Apollo's cache policy, the final header.
-      publicCacheHintsPlugin(config.publicCacheMaxAgeSeconds),
-      ApolloServerPluginCacheControl({ defaultMaxAge: 0 }),
-      httpCacheHeadersPlugin(),
+      // Cache-Control per document (http/cache-control.ts); Apollo's per-field plugin would wrap every resolver.
+      ApolloServerPluginCacheControlDisabled(),
+      httpCacheHeadersPlugin(config.publicCacheMaxAgeSeconds),
       errorLoggingPlugin(logger),
       queryLimitsPlugin(config),
     ],

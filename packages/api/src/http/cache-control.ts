@@ -1,10 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionNode,
+} from 'graphql';
 import type { Context } from '../graphql/context.js';
-
-/** What Apollo's cache-control plugin adds to `info` (its types live in @apollo/cache-control-types). */
-interface CacheControlInfo {
-  cacheControl: { setCacheHint(hint: { maxAge?: number; scope?: 'PUBLIC' | 'PRIVATE' }): void };
-}
 
 /**
  * Root query fields whose whole answer is public catalog/help content: the same for every anonymous caller
@@ -24,47 +26,49 @@ function anonymousGet(request: { http?: { method: string; headers: Map<string, s
   return request.http?.method === 'GET' && !headers?.get('authorization') && !headers?.get('cookie');
 }
 
+/** The root field names an operation selects (through fragments), or null if any selection is not a plain field. */
+function rootFieldNames(operation: OperationDefinitionNode, document: DocumentNode): string[] | null {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions)
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const names: string[] = [];
+  const visit = (selections: readonly SelectionNode[], seen: Set<string>): boolean => {
+    for (const s of selections) {
+      if (s.kind === Kind.FIELD) names.push(s.name.value);
+      else if (s.kind === Kind.INLINE_FRAGMENT) {
+        if (!visit(s.selectionSet.selections, seen)) return false;
+      } else {
+        const fragment = fragments.get(s.name.value);
+        if (!fragment || seen.has(s.name.value)) return false;
+        if (!visit(fragment.selectionSet.selections, new Set([...seen, s.name.value]))) return false;
+      }
+    }
+    return true;
+  };
+  return visit(operation.selectionSet.selections, new Set()) ? names : null;
+}
+
 /**
- * HTTP caching of GraphQL responses, around Apollo's cache-control plugin:
- * `[publicCacheHintsPlugin(maxAge), ApolloServerPluginCacheControl({ defaultMaxAge: 0 }), httpCacheHeadersPlugin()]`
- * (Apollo calls `willResolveField` of the plugins in reverse order, `willSendResponse` in order).
- * - anonymous `GET` queries (no cookie, no Authorization) whose root fields are all public get cache hints
- *   `PUBLIC, maxAge` on every field below those roots, so Apollo computes `public, max-age=…`;
- *   any other field (hint-less, so max-age 0) makes the answer `no-store`;
+ * HTTP caching of GraphQL responses, decided once per document (no per-field hooks, so nothing
+ * wraps the schema's resolvers; Apollo's own cache-control plugin is disabled in app.ts):
+ * - an anonymous `GET` query (no cookie, no Authorization) whose root fields are all public
+ *   catalog/help content and whose answer has no errors is `public, max-age=…`
+ *   (`Vary: Accept-Language, Origin`); any other root field makes it `no-store`;
  * - anything sent with credentials or answered for a viewer is `private, no-store`;
  * - `POST` (and so every mutation: Apollo refuses mutations over `GET`) is `no-store`.
  */
-export function publicCacheHintsPlugin(maxAgeSeconds: number): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart({ request }) {
-      if (!anonymousGet(request) || maxAgeSeconds <= 0) return;
-      return {
-        async executionDidStart() {
-          return {
-            willResolveField({ info }) {
-              let root = info.path;
-              while (root.prev) root = root.prev;
-              if (info.operation.operation === 'query' && PUBLIC_CACHE_ROOT_FIELDS.has(String(root.key))) {
-                (info as unknown as CacheControlInfo).cacheControl.setCacheHint({
-                  maxAge: maxAgeSeconds,
-                  scope: 'PUBLIC',
-                });
-              }
-            },
-          };
-        },
-      };
-    },
-  };
-}
-
-/** The final `Cache-Control` header (see publicCacheHintsPlugin); registered after Apollo's plugin. */
-export function httpCacheHeadersPlugin(): ApolloServerPlugin<Context> {
+export function httpCacheHeadersPlugin(maxAgeSeconds: number): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ request }) {
       const isGet = request.http?.method === 'GET';
       const anonymous = anonymousGet(request);
+      let publicContent = false;
       return {
+        async didResolveOperation({ operation, document }) {
+          if (!anonymous || maxAgeSeconds <= 0 || operation?.operation !== 'query') return;
+          const roots = rootFieldNames(operation, document);
+          publicContent = roots !== null && roots.every((name) => PUBLIC_CACHE_ROOT_FIELDS.has(name));
+        },
         async willSendResponse({ response, contextValue }) {
           const h = response.http.headers;
           if ((isGet && !anonymous) || contextValue.viewer) {
@@ -72,8 +76,8 @@ export function httpCacheHeadersPlugin(): ApolloServerPlugin<Context> {
           } else if (!isGet) {
             h.set('cache-control', 'no-store');
           } else {
-            const m = /^max-age=(\d+), public$/.exec(h.get('cache-control') ?? '');
-            h.set('cache-control', m && Number(m[1]) > 0 ? `public, max-age=${m[1]}` : 'no-store');
+            const clean = response.body.kind === 'single' && !response.body.singleResult.errors;
+            h.set('cache-control', publicContent && clean ? `public, max-age=${maxAgeSeconds}` : 'no-store');
             h.set('vary', 'Accept-Language, Origin');
           }
         },

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import type { ProductVariantEntity } from '../catalog/product-variant.entity.js';
+import type { VariantRow } from '../catalog/catalog.rows.js';
 import {
   type ActivityWithFacts,
   priceOfVariant,
@@ -21,7 +21,7 @@ export function activitiesLoaders(em: EntityManager, now: Date = new Date()) {
     now,
     runningByProduct,
     /** What one unit of the variant costs now (batched with every other price of the request). */
-    async priceOf(variant: ProductVariantEntity): Promise<VariantPrice> {
+    async priceOf(variant: Pick<VariantRow, 'priceMinor' | 'currency' | 'product'>): Promise<VariantPrice> {
       return priceOfVariant(variant, await runningByProduct.load(variant.product.id), now);
     },
     productIdsByActivity: new DataLoader<number, number[]>(async (ids) => {

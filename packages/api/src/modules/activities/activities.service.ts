@@ -1,3 +1,4 @@
+import type { ActivityRow } from '../catalog/catalog.rows.js';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
@@ -98,7 +99,7 @@ export class ActivitiesService {
   }
 
   /** Whether the viewer is staff who may see this activity's details (its product list). */
-  canSee(row: ActivityEntity): boolean {
+  canSee(row: ActivityRow): boolean {
     const v = this.viewer;
     if (!v) return false;
     if (v.role === 'ADMIN' || v.role === 'CUSTOMER_SERVICE') return true;
@@ -106,12 +107,12 @@ export class ActivitiesService {
   }
 
   /** Whether the viewer may change it (merchant staff of its store) or at least cancel it (admins). */
-  canEdit(row: ActivityEntity): boolean {
+  canEdit(row: ActivityRow): boolean {
     const v = this.viewer;
     return v?.role === 'MERCHANT_STAFF' && v.merchantId === row.merchant.id;
   }
 
-  canCancel(row: ActivityEntity): boolean {
+  canCancel(row: ActivityRow): boolean {
     return this.canEdit(row) || this.viewer?.role === 'ADMIN';
   }
 

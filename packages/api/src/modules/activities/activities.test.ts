@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, PostgreSqlConnection } from '@mikro-orm/postgresql';
 import { vi } from 'vitest';
 import { describe, expect, test } from '../../../test/fixtures.js';
 import { ProductVariantEntity } from '../catalog/product-variant.entity.js';
@@ -481,10 +481,12 @@ describe('the catalog read path', () => {
     const em = api.platform.orm.em.fork() as EntityManager;
     const variants = await em.find(ProductVariantEntity, {}, { limit: 60, orderBy: { id: 'asc' } });
     expect(new Set(variants.map((v) => v.product.id)).size).toBeGreaterThan(10);
-    const execute = vi.spyOn(em, 'execute');
+    // The lean read path runs prepared statements on the ORM's pg pool.
+    const pool = await (em.getConnection() as PostgreSqlConnection).getNativeClient();
+    const query = vi.spyOn(pool, 'query');
     const loaders = activitiesLoaders(em);
     const prices = await Promise.all(variants.map((v) => loaders.priceOf(v)));
-    expect(execute).toHaveBeenCalledTimes(1);
+    expect(query).toHaveBeenCalledTimes(1);
     const [merchant] = await api.sql('select id from merchant where handle = $1', [COFFEE]);
     const coffee = await em.find(
       ProductVariantEntity,

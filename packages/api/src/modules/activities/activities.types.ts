@@ -11,7 +11,7 @@ import { Money } from '../../graphql/money.type.js';
 import { connectionTypes, Node, toGlobalId } from '../../graphql/relay.js';
 import { CouponKind } from '../coupons-admin/coupons-admin.types.js';
 import { SortDirection } from '../orders-admin/orders-admin.types.js';
-import type { ActivityEntity } from './activity.entity.js';
+import type { ActivityRow } from '../catalog/catalog.rows.js';
 
 export const ActivityState = Object.fromEntries(ACTIVITY_STATES.map((s) => [s, s])) as {
   [K in State]: K;
@@ -84,9 +84,9 @@ export class Activity extends Node {
   @Field({ description: 'When it was created.' })
   createdAt!: Date;
 
-  row!: ActivityEntity;
+  row!: ActivityRow;
 
-  static from(row: ActivityEntity, now = new Date()): Activity {
+  static from(row: ActivityRow, now = new Date()): Activity {
     return Object.assign(new Activity(), {
       id: toGlobalId('Activity', row.id),
       nameEn: row.nameEn,

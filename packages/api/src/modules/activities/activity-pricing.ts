@@ -6,13 +6,13 @@ import {
   type CurrencyCode,
   money,
 } from '@marketplace/core';
-import type { ProductVariantEntity } from '../catalog/product-variant.entity.js';
-import { ActivityEntity } from './activity.entity.js';
+import { leanQuery, statementName } from '../../db/lean-query.js';
+import { type ActivityRow, activityRowOf, type VariantRow } from '../catalog/catalog.rows.js';
 
-export type ActivityWithFacts = ActivityFacts & { row: ActivityEntity };
+export type ActivityWithFacts = ActivityFacts & { row: ActivityRow };
 export type VariantPrice = ActivityPrice<ActivityWithFacts>;
 
-export function activityFacts(row: ActivityEntity): ActivityWithFacts {
+export function activityFacts(row: ActivityRow): ActivityWithFacts {
   return {
     id: String(row.id),
     status: row.status,
@@ -29,6 +29,13 @@ export function activityFacts(row: ActivityEntity): ActivityWithFacts {
  * for: a store-wide activity covers every product of its merchant, any other the products listed
  * for it.
  */
+const RUNNING_SQL = `select a.*, p.id as product_id
+  from product p join activity a on a.merchant_id = p.merchant_id
+  where p.id = any($1::int[]) and a.status = 'ACTIVE' and a.starts_at <= $2 and a.ends_at > $2
+    and (a.all_products or exists (
+      select 1 from activity_product ap where ap.activity_id = a.id and ap.product_id = p.id))
+  order by a.id`;
+
 export async function runningActivitiesByProduct(
   em: EntityManager,
   productIds: readonly number[],
@@ -36,29 +43,23 @@ export async function runningActivitiesByProduct(
 ): Promise<Map<number, ActivityWithFacts[]>> {
   const result = new Map<number, ActivityWithFacts[]>();
   if (productIds.length === 0) return result;
-  const rows = await em.execute<(Record<string, unknown> & { product_id: number })[]>(
-    `select a.*, p.id as product_id
-     from product p join activity a on a.merchant_id = p.merchant_id
-     where p.id in (?) and a.status = 'ACTIVE' and a.starts_at <= ? and a.ends_at > ?
-       and (a.all_products or exists (
-         select 1 from activity_product ap where ap.activity_id = a.id and ap.product_id = p.id))
-     order by a.id`,
-    [[...new Set(productIds)], now, now],
-  );
+  const rows = await leanQuery<Record<string, unknown> & { product_id: number }>(em, {
+    name: statementName('activities', RUNNING_SQL),
+    text: RUNNING_SQL,
+    values: [[...new Set(productIds)], now],
+  });
   for (const raw of rows) {
-    const { product_id: productId, ...columns } = raw;
-    const row = em.map(ActivityEntity, columns);
-    const list = result.get(productId);
-    const facts = activityFacts(row);
+    const facts = activityFacts(activityRowOf(raw));
+    const list = result.get(raw.product_id);
     if (list) list.push(facts);
-    else result.set(productId, [facts]);
+    else result.set(raw.product_id, [facts]);
   }
   return result;
 }
 
 /** The price a shopper pays for one unit now: the best running activity, or the variant's price. */
 export function priceOfVariant(
-  variant: ProductVariantEntity,
+  variant: Pick<VariantRow, 'priceMinor' | 'currency'>,
   activities: readonly ActivityWithFacts[],
   now: Date,
 ): VariantPrice {

@@ -1,10 +1,26 @@
 import type { ProductKind as Kind } from '@marketplace/core';
 import type { CurrencyCode } from '@marketplace/core';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Info,
+  Int,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { localized, LocaleCode } from '../../graphql/locale.type.js';
 import { Money } from '../../graphql/money.type.js';
-import { mapConnection } from '../../graphql/relay.js';
+import { mapConnection, selectsField } from '../../graphql/relay.js';
+import { primeProductView } from './catalog.loaders.js';
+import type { ProductView } from './catalog.rows.js';
 import {
   Category,
   Image,
@@ -43,6 +59,12 @@ class ProductsArgs {
   kind?: Kind | null;
 }
 
+/** A product read with everything it shows: its merchant, variants, images and prices need no query. */
+export function productOfView(view: ProductView, ctx: Context): Product {
+  primeProductView(ctx.loaders.catalog, ctx.loaders.activities, view);
+  return Product.from(view.product);
+}
+
 const localeArg = {
   nullable: true,
   description: 'Language; defaults to the viewer’s or the request’s.',
@@ -51,9 +73,15 @@ const localeArg = {
 @Resolver(() => Product)
 export class ProductResolver {
   @Query(() => ProductConnection, { description: 'Products on sale, newest first.' })
-  async products(@Args() args: ProductsArgs, @Ctx() ctx: Context): Promise<ProductConnection> {
-    const page = await ctx.services.catalog.listProducts(args);
-    return mapConnection(page, Product.from) as ProductConnection;
+  async products(
+    @Args() args: ProductsArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ProductConnection> {
+    const page = await ctx.services.catalog.listProducts(args, ctx.loaders.activities.now, {
+      withTotal: selectsField(info, 'totalCount'),
+    });
+    return mapConnection(page, (view) => productOfView(view, ctx)) as ProductConnection;
   }
 
   @Query(() => Product, { nullable: true, description: 'A product on sale, by ID or handle.' })
@@ -67,8 +95,8 @@ export class ProductResolver {
     handle: string | null,
     @Ctx() ctx: Context,
   ): Promise<Product | null> {
-    const row = await ctx.services.catalog.findVisibleProduct({ id, handle });
-    return row ? Product.from(row) : null;
+    const view = await ctx.services.catalog.findVisibleProduct({ id, handle }, ctx.loaders.activities.now);
+    return view ? productOfView(view, ctx) : null;
   }
 
   @Query(() => [Category], { description: 'All categories in display order.' })

@@ -1,6 +1,6 @@
-import { SELLING_MERCHANT_STATUSES } from '@marketplace/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ProductKind } from '@marketplace/core';
+import { leanQuery } from '../../db/lean-query.js';
 import { PublicError } from '../../graphql/errors.js';
 import {
   decodeCursor,
@@ -9,8 +9,9 @@ import {
   toConnection,
   type ConnectionShape,
 } from '../../graphql/relay.js';
+import { catalogCountStatement, catalogPageStatement, productViewStatement } from './catalog-page.sql.js';
+import { type ProductView, productViewOf } from './catalog.rows.js';
 import { CategoryEntity } from './category.entity.js';
-import { ProductEntity } from './product.entity.js';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -42,66 +43,79 @@ export function searchTerms(query: string | null | undefined): string[] {
 export class CatalogService {
   constructor(private readonly em: EntityManager) {}
 
-  /** Only published products of active merchants are shown to shoppers. */
-  private visible() {
-    return this.em
-      .createQueryBuilder(ProductEntity, 'p')
-      .join('p.merchant', 'm')
-      .where({ status: 'PUBLISHED' })
-      .andWhere({ merchant: { status: { $in: [...SELLING_MERCHANT_STATUSES] } } });
-  }
-
-  async listProducts(filter: ProductFilter): Promise<ConnectionShape<ProductEntity>> {
+  /**
+   * A page of products on sale, newest first, with merchant, variants, images and running
+   * activities — ONE prepared statement (catalog-page.sql.ts), keyset on the id.
+   */
+  async listProducts(
+    filter: ProductFilter,
+    now: Date,
+    opts: { withTotal?: boolean } = {},
+  ): Promise<ConnectionShape<ProductView>> {
     if (!Number.isInteger(filter.first) || filter.first < 1 || filter.first > MAX_PAGE_SIZE) {
       throw new PublicError('BAD_USER_INPUT', `first must be between 1 and ${MAX_PAGE_SIZE}`);
     }
     let afterId: number | null = null;
     if (filter.after) {
       const key = decodeCursor(filter.after);
-      if (!key || typeof key[0] !== 'number')
+      if (!key || typeof key[0] !== 'number' || !Number.isSafeInteger(key[0]))
         throw new PublicError('BAD_USER_INPUT', 'after is not a valid cursor');
       afterId = key[0];
     }
-    const qb = this.visible();
+    const merchantId = filter.merchantId != null ? fromGlobalId(filter.merchantId, 'Merchant') : null;
+    const categoryId = filter.categoryId != null ? fromGlobalId(filter.categoryId, 'Category') : null;
     const unknownFilter =
-      (filter.merchantId != null && fromGlobalId(filter.merchantId, 'Merchant') === null) ||
-      (filter.categoryId != null && fromGlobalId(filter.categoryId, 'Category') === null);
+      (filter.merchantId != null && merchantId === null) ||
+      (filter.categoryId != null && categoryId === null);
     if (unknownFilter) return toConnection([], filter.first, emptyOpts());
-    if (filter.merchantId) qb.andWhere({ merchant: fromGlobalId(filter.merchantId, 'Merchant') });
-    if (filter.categoryId) qb.andWhere({ category: fromGlobalId(filter.categoryId, 'Category') });
-    if (filter.kind) qb.andWhere({ kind: filter.kind });
-    for (const term of searchTerms(filter.query)) qb.andWhere('p.search_text like ?', [likeContains(term)]);
-
-    const countQb = qb.clone();
-    if (afterId !== null) qb.andWhere({ id: { $lt: afterId } });
-    const rows = await qb
-      .select('p.*')
-      .orderBy({ id: 'desc' })
-      .limit(filter.first + 1)
-      .getResult();
-    return toConnection(rows, filter.first, {
+    const filters = {
+      merchantId,
+      categoryId,
+      kind: filter.kind ?? null,
+      likePatterns: searchTerms(filter.query).map(likeContains),
+    };
+    // With a total asked for a first page, the count rides in the page statement (one round trip);
+    // after a cursor an empty page carries no row to hold it, so it is its own statement then.
+    const totalInPage = opts.withTotal === true && afterId === null;
+    const rows = await leanQuery<Record<string, unknown> & { total_count?: number }>(
+      this.em,
+      catalogPageStatement({
+        ...filters,
+        afterId: clampId(afterId),
+        limit: filter.first + 1,
+        now,
+        withTotal: totalInPage,
+      }),
+    );
+    return toConnection(rows.map(productViewOf), filter.first, {
       hasPrevious: afterId !== null,
-      cursorOf: (p) => encodeCursor([p.id]),
-      map: (p) => p,
-      count: () => countQb.getCount(),
+      cursorOf: (v) => encodeCursor([v.product.id]),
+      map: (v) => v,
+      count: async () => {
+        if (totalInPage) return rows[0]?.total_count ?? 0;
+        const [row] = await leanQuery<{ n: number }>(this.em, catalogCountStatement(filters));
+        return row?.n ?? 0;
+      },
     });
   }
 
-  async findVisibleProduct(by: {
-    id?: string | null;
-    handle?: string | null;
-  }): Promise<ProductEntity | null> {
-    const qb = this.visible();
+  /** A product on sale by global id or handle, with everything its page shows (one statement). */
+  async findVisibleProduct(
+    by: { id?: string | null; handle?: string | null },
+    now: Date,
+  ): Promise<ProductView | null> {
+    let key: { id: number } | { handle: string };
     if (by.id != null) {
       const id = fromGlobalId(by.id, 'Product');
       if (id === null) return null;
-      qb.andWhere({ id });
+      key = { id };
     } else if (by.handle != null) {
-      qb.andWhere({ handle: by.handle });
+      key = { handle: by.handle };
     } else {
       throw new PublicError('BAD_USER_INPUT', 'Give id or handle');
     }
-    return qb.select('p.*').getSingleResult();
+    const [row] = await leanQuery(this.em, productViewStatement(key, now));
+    return row ? productViewOf(row) : null;
   }
 
   categories(): Promise<CategoryEntity[]> {
@@ -109,6 +123,17 @@ export class CatalogService {
   }
 }
 
+/** Ids beyond the integer column's range match nothing larger: clamp so the cast cannot fail. */
+function clampId(id: number | null): number | null {
+  if (id === null) return null;
+  return Math.max(-2147483648, Math.min(2147483647, id));
+}
+
 function emptyOpts() {
-  return { hasPrevious: false, cursorOf: () => '', map: (p: ProductEntity) => p, count: async () => 0 };
+  return {
+    hasPrevious: false,
+    cursorOf: () => '',
+    map: (v: ProductView) => v,
+    count: async () => 0,
+  };
 }

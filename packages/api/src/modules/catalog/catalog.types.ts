@@ -3,11 +3,7 @@ import { PRODUCT_KINDS } from '@marketplace/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Money } from '../../graphql/money.type.js';
 import { connectionTypes, Node, toGlobalId } from '../../graphql/relay.js';
-import type { CategoryEntity } from './category.entity.js';
-import type { MerchantEntity } from './merchant.entity.js';
-import type { ProductImageEntity } from './product-image.entity.js';
-import type { ProductVariantEntity } from './product-variant.entity.js';
-import type { ProductEntity } from './product.entity.js';
+import type { CategoryRow, ImageRow, MerchantRow, ProductRow, VariantRow } from './catalog.rows.js';
 
 export const ProductKind = Object.fromEntries(PRODUCT_KINDS.map((k) => [k, k])) as {
   [K in (typeof PRODUCT_KINDS)[number]]: K;
@@ -26,9 +22,9 @@ export class Merchant extends Node {
   @Field({ description: 'URL-friendly unique name.' })
   handle!: string;
 
-  row!: MerchantEntity;
+  row!: MerchantRow;
 
-  static from(row: MerchantEntity): Merchant {
+  static from(row: MerchantRow): Merchant {
     return Object.assign(new Merchant(), { id: toGlobalId('Merchant', row.id), handle: row.handle, row });
   }
 }
@@ -38,9 +34,9 @@ export class Category extends Node {
   @Field({ description: 'URL-friendly unique name.' })
   handle!: string;
 
-  row!: CategoryEntity;
+  row!: CategoryRow;
 
-  static from(row: CategoryEntity): Category {
+  static from(row: CategoryRow): Category {
     return Object.assign(new Category(), { id: toGlobalId('Category', row.id), handle: row.handle, row });
   }
 }
@@ -56,9 +52,9 @@ export class Image {
   @Field(() => Int, { description: 'Intrinsic height in pixels.' })
   height!: number;
 
-  row!: ProductImageEntity;
+  row!: ImageRow;
 
-  static from(row: ProductImageEntity): Image {
+  static from(row: ImageRow): Image {
     return Object.assign(new Image(), {
       url: `/media/${row.path}`,
       width: row.width,
@@ -88,9 +84,9 @@ export class ProductVariant extends Node {
   @Field({ description: 'Whether it can be added to a cart now (on sale and in stock).' })
   availableForSale!: boolean;
 
-  row!: ProductVariantEntity;
+  row!: VariantRow;
 
-  static from(row: ProductVariantEntity): ProductVariant {
+  static from(row: VariantRow): ProductVariant {
     return Object.assign(new ProductVariant(), {
       id: toGlobalId('ProductVariant', row.id),
       sku: row.sku,
@@ -128,9 +124,9 @@ export class Product extends Node {
   @Field({ description: 'When the product was last changed.' })
   updatedAt!: Date;
 
-  row!: ProductEntity;
+  row!: ProductRow;
 
-  static from(row: ProductEntity): Product {
+  static from(row: ProductRow): Product {
     return Object.assign(new Product(), {
       id: toGlobalId('Product', row.id),
       handle: row.handle,
