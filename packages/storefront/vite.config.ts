@@ -1,5 +1,7 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig, type ProxyOptions } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { defaultClientConditions, defineConfig, type ProxyOptions } from 'vite';
+import { graphqlDocumentsPlugin } from './src/build/graphql-documents-plugin.js';
 
 // The API serves GraphQL and product media; proxying both keeps the SPA same-origin in development
 // and preview, so cookies and relative media URLs work exactly as they will behind one host.
@@ -10,7 +12,12 @@ const proxy: Record<string, ProxyOptions> = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), graphqlDocumentsPlugin(fileURLToPath(new URL('./src/gql/graphql.ts', import.meta.url)))],
+  resolve: {
+    // rxjs (under Apollo Client) ships an ES2015 build beside the default ES5 one: smaller, and
+    // without tslib's helpers.
+    conditions: ['es2015', ...defaultClientConditions],
+  },
   server: {
     port: Number(process.env.STOREFRONT_PORT ?? 5173),
     strictPort: true,
@@ -23,6 +30,8 @@ export default defineConfig({
   build: {
     target: 'es2023',
     sourcemap: true,
+    // Lists every chunk with its imports; the first-load budget test reads it.
+    manifest: true,
     rolldownOptions: {
       output: {
         // Pages are split by their lazy routes. Libraries get their own long-cached chunks, so a

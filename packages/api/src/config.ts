@@ -95,6 +95,8 @@ const schema = z.object({
   GRAPHQL_ATTEMPT_FIELDS_PER_DOCUMENT: z.coerce.number().int().min(1).max(100).default(1),
   RATE_LIMIT_MAX_AVAILABLE: z.coerce.number().int().min(1).max(100_000_000).default(20000),
   RATE_LIMIT_RESTORE_RATE: z.coerce.number().positive().max(1_000_000).default(1000),
+  // Per-request statement tracing (src/db/sql-trace.ts): default on in tests only.
+  SQL_TRACE: bool.optional(),
 });
 
 /** Whether the runtime (and so PostgreSQL's tz database, which uses the same names) knows this zone. */
@@ -157,6 +159,8 @@ export interface Config {
   publicCacheMaxAgeSeconds: number;
   /** Webhook deliveries (modules/webhooks/README.md). */
   webhooks: WebhooksConfig;
+  /** Record the SQL statements of each /graphql request (src/db/sql-trace.ts); off in production. */
+  sqlTrace: boolean;
 }
 
 export interface WebhooksConfig {
@@ -255,6 +259,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graphiqlEnabled: e.GRAPHIQL_ENABLED ?? e.NODE_ENV !== 'production',
     introspectionEnabled: e.INTROSPECTION_ENABLED ?? e.NODE_ENV !== 'production',
     publicCacheMaxAgeSeconds: e.PUBLIC_CACHE_MAX_AGE_SECONDS,
+    sqlTrace: e.SQL_TRACE ?? e.NODE_ENV === 'test',
     webhooks: {
       timeoutMs: e.WEBHOOK_TIMEOUT_MS,
       maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,

@@ -51,7 +51,12 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
   let httpServer: Server | null = null;
   let jobs: Runner | null = null;
   try {
-    orm = await initOrm({ clientUrl: databaseUrl, poolMax: config.dbPoolMax, logger });
+    orm = await initOrm({
+      clientUrl: databaseUrl,
+      poolMax: config.dbPoolMax,
+      logger,
+      sqlTrace: config.sqlTrace,
+    });
     await migrate(orm, logger);
     if (config.seedDemoData) await seedDemoData(orm.em.fork(), config, logger);
     if (config.jobsEnabled) {

@@ -6,12 +6,22 @@ import type { Logger } from '../logger.js';
 import { ENTITIES } from './entities.js';
 import { migrateJobQueue } from '../jobs/job-queue.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { traceSqlOfPool } from './sql-trace.js';
 
 export type Orm = MikroORM;
 
-export function ormConfig(opts: { clientUrl: string; poolMax?: number; logger?: Logger }): Options {
+export interface OrmOptions {
+  clientUrl: string;
+  poolMax?: number;
+  logger?: Logger;
+  /** Record every statement per HTTP request (db/sql-trace.ts; tests and diagnostics only). */
+  sqlTrace?: boolean;
+}
+
+export function ormConfig(opts: OrmOptions): Options {
   return defineConfig({
     clientUrl: opts.clientUrl,
+    ...(opts.sqlTrace ? { driverOptions: { onPoolCreated: traceSqlOfPool } } : {}),
     entities: ENTITIES,
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator],
@@ -36,7 +46,7 @@ export function ormConfig(opts: { clientUrl: string; poolMax?: number; logger?: 
   });
 }
 
-export async function initOrm(opts: { clientUrl: string; poolMax?: number; logger?: Logger }): Promise<Orm> {
+export async function initOrm(opts: OrmOptions): Promise<Orm> {
   return MikroORM.init(ormConfig(opts));
 }
 

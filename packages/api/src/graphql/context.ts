@@ -18,6 +18,12 @@ export interface Context {
   requestId: string;
   em: EntityManager;
   viewer: Viewer | null;
+  /**
+   * A session token (cookie or bearer) not looked up yet: the query-limits plugin resolves it together
+   * with the query budget in one statement and then sets `viewer`, `locale` and `services`
+   * (graphql/limits/rate-budget.prelude.ts). Null once resolved, or when there is none.
+   */
+  sessionToken?: string | null;
   /** Language for localized fields when the query does not name one. */
   locale: Locale;
   config: Config;

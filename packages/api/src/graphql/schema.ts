@@ -40,7 +40,10 @@ import {
   ViewerOrdersResolver,
 } from '../modules/orders/orders.resolver.js';
 import { ShippingResolver } from '../modules/orders/shipping.resolver.js';
-import { OrdersAdminResolver } from '../modules/orders-admin/orders-admin.resolver.js';
+import {
+  OrderConnectionCountResolver,
+  OrdersAdminResolver,
+} from '../modules/orders-admin/orders-admin.resolver.js';
 import { FundsResolver, PayoutResolver } from '../modules/funds/funds.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { PenaltiesResolver, SanctionResolver } from '../modules/penalties/penalties.resolver.js';
@@ -111,6 +114,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       ViewerOrdersResolver,
       ShippingResolver,
       OrdersAdminResolver,
+      OrderConnectionCountResolver,
       CouponsAdminResolver,
       ActivitiesResolver,
       VariantPricingResolver,

@@ -13,6 +13,7 @@ import express, { type Request, type Response } from 'express';
 import { parseLocale } from '@marketplace/core';
 import type { Config } from '../config.js';
 import type { Orm } from '../db/orm.js';
+import { sqlTraceMiddleware } from '../db/sql-trace.js';
 import type { Context } from '../graphql/context.js';
 import { formatError, isExposedError } from '../graphql/errors.js';
 import { compiledExecutionGateway } from '../graphql/compiled-execution.js';
@@ -155,18 +156,22 @@ export async function createApp(opts: { config: Config; orm: Orm; logger: Logger
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    // Statement tracing (tests, SQL budgets): after the body parser, which loses the async context.
+    ...(config.sqlTrace ? [sqlTraceMiddleware()] : []),
     apiKeyAuthentication(() => orm.em.fork()),
     expressMiddleware(apollo, {
       context: async ({ req, res }: { req: Request; res: Response }): Promise<Context> => {
         const em = orm.em.fork();
         // A `Bearer mk_…` API key was resolved (or refused with 401) by apiKeyAuthentication; it wins over a cookie.
-        const viewer: Viewer | null =
-          (res.locals.apiKeyViewer as Viewer | undefined) ?? (await viewerForToken(em, bearerOrCookie(req)));
+        // A session token is looked up by the query-limits plugin together with the query budget, in one
+        // statement, before anything executes (graphql/limits/rate-budget.prelude.ts).
+        const viewer: Viewer | null = (res.locals.apiKeyViewer as Viewer | undefined) ?? null;
         const requestId = String(res.locals.requestId);
         return {
           requestId,
           em,
           viewer,
+          sessionToken: viewer ? null : bearerOrCookie(req),
           locale: viewer?.locale ?? parseLocale(req.headers['accept-language']),
           config,
           logger: logger.child({ requestId }),

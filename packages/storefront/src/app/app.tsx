@@ -1,13 +1,12 @@
-import { RouterProvider } from 'react-router/dom';
-import { AppProvider } from './provider.js';
-import { createAppRouter } from './router.js';
-
-const router = createAppRouter();
+import { AppProvider, appReady } from './provider.js';
+import { AppRouter, preloadPage } from './router.js';
 
 export function App() {
   return (
     <AppProvider>
-      <RouterProvider router={router} />
+      <AppRouter />
     </AppProvider>
   );
 }
+
+export { appReady, preloadPage };

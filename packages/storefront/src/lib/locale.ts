@@ -1,5 +1,5 @@
 import { assertNever, DEFAULT_LOCALE, isLocale, type Locale } from '@marketplace/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './i18n/react.js';
 import type { Locale as ApiLocale } from '../gql/graphql.js';
 
 /** The GraphQL `Locale` enum value for a UI language. */

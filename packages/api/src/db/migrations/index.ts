@@ -20,6 +20,8 @@ import { Migration20261122080500_reviews } from './Migration20261122080500_revie
 import { Migration20261122090100_api_keys } from './Migration20261122090100_api_keys.js';
 import { Migration20261122090200_rate_budget } from './Migration20261122090200_rate_budget.js';
 import { Migration20261122090300_webhooks } from './Migration20261122090300_webhooks.js';
+import { Migration20261122100300_write_paths } from './Migration20261122100300_write_paths.js';
+import { Migration20261122100400_order_read_paths } from './Migration20261122100400_order_read_paths.js';
 
 /** Every committed migration, in order. Listed explicitly so the same code runs from source and in tests. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -50,4 +52,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122090100_api_keys', class: Migration20261122090100_api_keys },
   { name: 'Migration20261122090200_rate_budget', class: Migration20261122090200_rate_budget },
   { name: 'Migration20261122090300_webhooks', class: Migration20261122090300_webhooks },
+  { name: 'Migration20261122100300_write_paths', class: Migration20261122100300_write_paths },
+  { name: 'Migration20261122100400_order_read_paths', class: Migration20261122100400_order_read_paths },
 ];

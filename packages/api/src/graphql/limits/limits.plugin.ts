@@ -3,7 +3,10 @@ import type { Config } from '../../config.js';
 import type { Context } from '../context.js';
 import { PublicError } from '../errors.js';
 import { analyzeDocument } from './document-limits.js';
-import { peekBudget, spendBudget, type ThrottleStatus } from './rate-budget.js';
+import type { ThrottleStatus } from './rate-budget.js';
+import { peekRequestBudget, spendRequestBudget, throttleIdentity } from './rate-budget.prelude.js';
+
+export { throttleIdentity };
 
 type LimitCode =
   | 'QUERY_TOO_DEEP'
@@ -27,16 +30,6 @@ export interface CostExtension {
   /** The same as requested: the cost is charged from the document, before execution. */
   actualQueryCost: number | null;
   throttleStatus: ThrottleStatus;
-}
-
-/**
- * Whose budget a request spends: the API key's, else the signed-in user's, else the client
- * address's (Express `req.ip`; proxies are trusted on loopback only).
- */
-export function throttleIdentity(ctx: Pick<Context, 'viewer' | 'http'>): string {
-  if (ctx.viewer?.apiKey) return `key:${ctx.viewer.apiKey.id}`;
-  if (ctx.viewer) return `user:${ctx.viewer.userId}`;
-  return `ip:${(ctx.http.ip || 'unknown').slice(0, 64)}`;
 }
 
 // graphql-js writes "more that" (sic); accept both spellings.
@@ -63,9 +56,9 @@ export function queryLimitsPlugin(config: Config): ApolloServerPlugin<Context> {
             variables: request.variables,
             limits,
           });
-          const key = throttleIdentity(contextValue);
           if (analysis.violation) {
-            const throttleStatus = await peekBudget(contextValue.em, key, limits.budget);
+            // The session (if any) is resolved with the budget, in one statement (rate-budget.prelude.ts).
+            const throttleStatus = await peekRequestBudget(contextValue, limits.budget);
             cost = {
               requestedQueryCost: Number.isFinite(analysis.cost) ? analysis.cost : 0,
               actualQueryCost: null,
@@ -75,7 +68,7 @@ export function queryLimitsPlugin(config: Config): ApolloServerPlugin<Context> {
               http: { status: 400 },
             });
           }
-          const spent = await spendBudget(contextValue.em, key, analysis.cost, limits.budget);
+          const spent = await spendRequestBudget(contextValue, analysis.cost, limits.budget);
           cost = {
             requestedQueryCost: analysis.cost,
             actualQueryCost: spent.allowed ? analysis.cost : null,
@@ -113,11 +106,7 @@ export function queryLimitsPlugin(config: Config): ApolloServerPlugin<Context> {
           if (!cost) {
             // Refused before an operation was resolved (syntax, tokens, validation): nothing spent.
             try {
-              const throttleStatus = await peekBudget(
-                contextValue.em,
-                throttleIdentity(contextValue),
-                limits.budget,
-              );
+              const throttleStatus = await peekRequestBudget(contextValue, limits.budget);
               cost = { requestedQueryCost: 0, actualQueryCost: null, throttleStatus };
             } catch (error) {
               contextValue.logger.warn({ err: error }, 'could not read the query budget');

@@ -1,5 +1,5 @@
 import type { Opt } from '@mikro-orm/core';
-import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { Locale, UserRole } from '@marketplace/core';
 import { MerchantEntity } from '../catalog/merchant.entity.js';
 
@@ -16,7 +16,11 @@ export class UserEntity {
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
-  /** Stored lower-cased; unique. */
+  /** Stored lower-cased; unique. Trigram-indexed for the staff order search (issue 8). */
+  @Index({
+    name: 'user_account_email_trgm',
+    expression: 'create index "user_account_email_trgm" on "user_account" using gin ("email" gin_trgm_ops)',
+  })
   @Property({ type: 'string', length: 320, unique: true })
   email!: string;
 

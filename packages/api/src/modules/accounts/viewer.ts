@@ -1,4 +1,4 @@
-import type { Locale, UserRole } from '@marketplace/core';
+import type { Locale, Standing, UserRole } from '@marketplace/core';
 
 /** Who is making the request, resolved once from the session cookie or bearer token. */
 export interface Viewer {
@@ -13,4 +13,10 @@ export interface Viewer {
    * resolved on every request), restricted further by `scopes`. `sessionId` is 0 for key requests.
    */
   apiKey?: { id: number; scopes: string[]; merchantId: number | null };
+  /**
+   * The account's and its store's status as read with the session at the start of this request (one
+   * statement with the query budget); the capability check of this request uses it instead of reading
+   * them again, unless it must lock the store or checks another store.
+   */
+  standing?: Standing;
 }

@@ -65,9 +65,11 @@ function isMerchantStatus(value: unknown): value is MerchantStatus {
 /** The standing of the viewer (and of a store): statuses read fresh with `em`. */
 export async function loadStanding(
   em: EntityManager,
-  viewer: Pick<Viewer, 'userId' | 'merchantId'>,
+  viewer: Pick<Viewer, 'userId' | 'merchantId' | 'standing'>,
   opts: CapabilityOptions = {},
 ): Promise<Standing> {
+  // Read with the session at the start of this request (session.service.ts): no second read.
+  if (viewer.standing && !opts.lock && opts.merchantId === undefined) return viewer.standing;
   const [user] = await em.execute<{ status: string }[]>('select status from user_account where id = ?', [
     viewer.userId,
   ]);

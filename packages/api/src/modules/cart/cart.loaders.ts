@@ -1,15 +1,22 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CartLineEntity } from './cart.entity.js';
+import { leanQuery, statementName } from '../../db/lean-query.js';
+import { type CartLineRow, cartLineRowOf } from './cart.rows.js';
+
+const LINES_BY_CART = `select id, cart_id, variant_id, quantity, selected, created_at from cart_line
+  where cart_id = any($1::int[]) order by created_at, id`;
 
 export function cartLoaders(em: EntityManager) {
   return {
-    linesByCart: new DataLoader<number, CartLineEntity[]>(async (ids) => {
-      const rows = await em.find(
-        CartLineEntity,
-        { cart: { $in: [...ids] } },
-        { orderBy: { createdAt: 'asc', id: 'asc' } },
-      );
+    /** Lines as they were added; the `cart` query and `addToCart` prime it with what they read. */
+    linesByCart: new DataLoader<number, CartLineRow[]>(async (ids) => {
+      const rows = (
+        await leanQuery(em, {
+          name: statementName('cart_lines', LINES_BY_CART),
+          text: LINES_BY_CART,
+          values: [[...ids]],
+        })
+      ).map(cartLineRowOf);
       return ids.map((id) => rows.filter((r) => r.cart.id === id));
     }),
   };

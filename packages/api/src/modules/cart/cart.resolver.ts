@@ -11,7 +11,8 @@ import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 't
 import type { Context } from '../../graphql/context.js';
 import { Money } from '../../graphql/money.type.js';
 import { ProductVariant } from '../catalog/catalog.types.js';
-import type { CartLineEntity } from './cart.entity.js';
+import { primeProductView } from '../catalog/catalog.loaders.js';
+import type { CartLineRow } from './cart.rows.js';
 import {
   CartLineStatus,
   CartLineUnavailableReason,
@@ -38,8 +39,13 @@ export class CartResolver {
     token: string | null,
     @Ctx() ctx: Context,
   ): Promise<Cart | null> {
-    const row = await ctx.services.cart.findCart(token);
-    return row ? Cart.from(row) : null;
+    // One statement reads the cart, its lines and their products; the fields below use the primed loaders.
+    const view = await ctx.services.cart.cartView(token, ctx.loaders.activities.now);
+    if (!view) return null;
+    ctx.loaders.cart.linesByCart.clear(view.cart.id).prime(view.cart.id, view.lines);
+    for (const product of view.products)
+      primeProductView(ctx.loaders.catalog, ctx.loaders.activities, product);
+    return Cart.from(view.cart);
   }
 
   @Mutation(() => AddToCartPayload, {
@@ -53,6 +59,8 @@ export class CartResolver {
     @Ctx() ctx: Context,
   ): Promise<AddToCartPayload> {
     const result = await ctx.services.cart.addToCart(input);
+    if (result.cart && result.lines)
+      ctx.loaders.cart.linesByCart.clear(result.cart.id).prime(result.cart.id, result.lines);
     return Object.assign(new AddToCartPayload(), {
       cart: result.cart ? Cart.from(result.cart) : null,
       userErrors: result.userErrors,
@@ -147,7 +155,7 @@ export class CartResolver {
   }
 }
 
-async function subtotalOf(lines: CartLineEntity[], ctx: Context) {
+async function subtotalOf(lines: CartLineRow[], ctx: Context) {
   const currency = ctx.config.currency as CurrencyCode;
   const variants = await ctx.loaders.catalog.variant.loadMany(lines.map((l) => l.variant.id));
   const prices = await Promise.all(

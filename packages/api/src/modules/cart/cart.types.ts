@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseUserError } from '../../graphql/errors.js';
 import { Node, toGlobalId } from '../../graphql/relay.js';
-import type { CartEntity, CartLineEntity } from './cart.entity.js';
+import type { CartLineRow, CartRow } from './cart.rows.js';
 
 @ObjectType('Cart', {
   implements: Node,
@@ -14,9 +14,9 @@ export class Cart extends Node {
   @Field({ description: 'When the cart last changed.' })
   updatedAt!: Date;
 
-  row!: CartEntity;
+  row!: CartRow;
 
-  static from(row: CartEntity): Cart {
+  static from(row: CartRow): Cart {
     return Object.assign(new Cart(), {
       id: toGlobalId('Cart', row.id),
       token: row.token,
@@ -34,9 +34,9 @@ export class CartLine extends Node {
   @Field({ description: 'Whether the line is selected for checkout.' })
   selected!: boolean;
 
-  row!: CartLineEntity;
+  row!: CartLineRow;
 
-  static from(row: CartLineEntity): CartLine {
+  static from(row: CartLineRow): CartLine {
     return Object.assign(new CartLine(), {
       id: toGlobalId('CartLine', row.id),
       quantity: row.quantity,

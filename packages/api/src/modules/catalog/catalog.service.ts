@@ -74,9 +74,9 @@ export class CatalogService {
       kind: filter.kind ?? null,
       likePatterns: searchTerms(filter.query).map(likeContains),
     };
-    // With a total asked for a first page, the count rides in the page statement (one round trip);
-    // after a cursor an empty page carries no row to hold it, so it is its own statement then.
-    const totalInPage = opts.withTotal === true && afterId === null;
+    // A total asked for rides in the page statement (one round trip); an empty page after a cursor
+    // has no row to carry it, so only then is the count its own statement.
+    const totalInPage = opts.withTotal === true;
     const rows = await leanQuery<Record<string, unknown> & { total_count?: number }>(
       this.em,
       catalogPageStatement({
@@ -92,7 +92,7 @@ export class CatalogService {
       cursorOf: (v) => encodeCursor([v.product.id]),
       map: (v) => v,
       count: async () => {
-        if (totalInPage) return rows[0]?.total_count ?? 0;
+        if (totalInPage && (rows.length > 0 || afterId === null)) return rows[0]?.total_count ?? 0;
         const [row] = await leanQuery<{ n: number }>(this.em, catalogCountStatement(filters));
         return row?.n ?? 0;
       },

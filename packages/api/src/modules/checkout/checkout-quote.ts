@@ -77,9 +77,11 @@ export async function quoteCheckout(
   userId: number,
   input: CheckoutPreviewInput,
   lock: boolean,
+  /** Whether to lock the cart here (false when the caller has locked it already). */
+  lockCart: boolean = lock,
 ): Promise<Quote> {
   const errors: CheckoutError[] = [];
-  const selection = await selectItems(em, userId, input, lock, errors);
+  const selection = await selectItems(em, userId, input, lockCart, errors);
 
   for (const [index, item] of selection.items.entries()) {
     const field = item.cartLineId === null ? ['input', 'buyNow'] : ['input', 'cartLineIds', String(index)];
@@ -221,19 +223,19 @@ async function selectItems(
     };
   }
 
-  // Locking the cart serialises checkout with the cart's own changes (add, update, remove).
-  const cart = await em.findOne(
-    CartEntity,
-    { user: userId },
-    lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
-  );
-  const lines = cart
-    ? await em.find(
-        CartLineEntity,
-        { cart },
-        { populate: ['variant', 'variant.product', 'variant.product.merchant'], orderBy: { id: 'asc' } },
-      )
-    : [];
+  // Locking the cart serialises checkout with the cart's own changes (add, update, remove). Without
+  // `lock` (a preview, or a submit that locked the cart already) the lines are read in one statement.
+  const cart = lock
+    ? await em.findOne(CartEntity, { user: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE })
+    : null;
+  const populate = ['variant', 'variant.product', 'variant.product.merchant'] as const;
+  const lines =
+    lock && !cart
+      ? []
+      : await em.find(CartLineEntity, cart ? { cart } : { cart: { user: userId } }, {
+          populate,
+          orderBy: { id: 'asc' },
+        });
   let chosen: CartLineEntity[];
   if (input.cartLineIds) {
     chosen = [];

@@ -694,6 +694,35 @@ describe('submitOrder', () => {
     expect(sold).toBe(5);
   });
 
+  test('carts of several shared variants, added in different orders, race to check out: no deadlock, nothing oversold', async ({
+    api,
+  }) => {
+    // Each submit takes every stock row it needs in ONE statement (locked in id order first): carts that
+    // list the same variants in opposite orders must neither deadlock nor sell a unit twice.
+    const skus = ['HOM-PLT-10', 'HOM-PLT-15', 'ELC-CBL-2M'];
+    const vs = [];
+    for (const sku of skus) vs.push(await variant(api, sku, { stock: 6 }));
+    const shoppers = await Promise.all(Array.from({ length: 8 }, () => newShopper(api)));
+    for (const [i, s] of shoppers.entries()) {
+      const order = i % 2 === 0 ? vs : [...vs].reverse();
+      for (const v of order) await addToCart(api, s.token, v, 1);
+    }
+    const results = await Promise.all(shoppers.map((s) => submit(api, s.token)));
+    const won = results.filter((r) => r.checkout !== null);
+    expect(won).toHaveLength(6);
+    for (const r of results.filter((r) => r.checkout === null)) {
+      // Refused by the quote (one error per short line) or by the reservation (the first short line).
+      expect(r.userErrors.length).toBeGreaterThan(0);
+      expect(new Set(r.userErrors.map((e) => e.code))).toEqual(new Set(['OUT_OF_STOCK']));
+    }
+    for (const v of vs) expect(await stockOf(api, v)).toBe(0);
+    const sold = await api.sql(
+      `select variant_id, sum(quantity)::int as n from order_line where variant_id = any($1) group by variant_id`,
+      [vs.map((v) => v.dbId)],
+    );
+    expect(sold.map((r) => r.n)).toEqual([6, 6, 6]);
+  });
+
   test('a mixed goods-and-services order of one merchant ships as goods', async ({ api }) => {
     const { token } = await newShopper(api);
     const [row] = await api.sql(

@@ -99,8 +99,8 @@ export class ContactRequestsService {
         typeof key[1] === 'number';
       if (!valid) throw new PublicError('BAD_USER_INPUT', 'Invalid cursor.');
       const op = dir === 'asc' ? '>' : '<';
-      params.push(key![0], key![0], key![1]);
-      where.push(`(c.created_at ${op} ?::timestamptz or (c.created_at = ?::timestamptz and c.id ${op} ?))`);
+      params.push(key![0], key![1]);
+      where.push(`(c.created_at, c.id) ${op} (?::timestamptz, ?)`); // row comparison: an index condition
     }
     params.push(first + 1);
     const rows = await this.em.execute<{ id: number; at: string }[]>(

@@ -23,6 +23,38 @@ export async function queueEmail(em: EntityManager, email: OutgoingEmail): Promi
   return message;
 }
 
+/**
+ * `queueEmail` for several emails in ONE statement: the outbox rows (in order) and one delivery job
+ * each, in the caller's transaction.
+ */
+export async function queueEmails(em: EntityManager, emails: OutgoingEmail[]): Promise<void> {
+  if (emails.length === 0) return;
+  await em.execute(
+    `with m as (
+       insert into email_message ("to", locale, template, subject, text, html)
+       select x."to", x.locale, x.template, x.subject, x.text, x.html
+       from rows from (jsonb_to_recordset(?::jsonb) as ("to" text, locale text, template text, subject text,
+         text text, html text)) with ordinality as x ("to", locale, template, subject, text, html, n)
+       order by x.n
+       returning id)
+     select graphile_worker.add_job(?, json_build_object('id', m.id), job_key => 'email:' || m.id, max_attempts => 10)
+     from m order by m.id`,
+    [
+      JSON.stringify(
+        emails.map((e) => ({
+          to: e.to,
+          locale: e.locale,
+          template: e.template,
+          subject: e.subject,
+          text: e.text,
+          html: e.html ?? null,
+        })),
+      ),
+      DELIVER_EMAIL,
+    ],
+  );
+}
+
 let transporter: { url: string; transport: Transporter } | null = null;
 
 /** Delivers one outbox row; idempotent, and a thrown error makes the queue retry with backoff. */

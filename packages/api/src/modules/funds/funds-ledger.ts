@@ -48,6 +48,44 @@ export async function recordOrderFunds(
   if (movements.length) await em.flush();
 }
 
+/**
+ * `recordOrderFunds` for several orders at once (applyOrderEventToCheckout): one read of their
+ * pending sums, then every movement created for the caller's next flush.
+ */
+export async function recordOrdersFunds(
+  em: EntityManager,
+  config: Config,
+  changes: { order: OrderEntity; to: OrderStatus }[],
+): Promise<void> {
+  if (changes.length === 0) return;
+  const rows = await em.execute<{ order_id: number; n: string | number }[]>(
+    `select order_id, coalesce(sum(amount_minor), 0) as n from ledger_entry
+     where order_id in (?) and bucket = 'PENDING' group by order_id`,
+    [changes.map((c) => c.order.id)],
+  );
+  const pending = new Map(rows.map((r) => [Number(r.order_id), Number(r.n)]));
+  for (const { order, to } of changes) {
+    const currency = order.currency as CurrencyCode;
+    const movements = orderFundsMovements(to, {
+      gross: money(order.totalMinor, currency),
+      commissionBps: config.platformCommissionBps,
+      orderPending: money(pending.get(order.id) ?? 0, currency),
+    });
+    for (const m of movements) {
+      em.create(LedgerEntryEntity, {
+        merchant: order.merchant,
+        order,
+        payout: null,
+        kind: m.kind,
+        bucket: m.bucket,
+        amountMinor: m.amount.minor,
+        currency: m.amount.currency,
+        memo: memoOf(m.kind, order, config.platformCommissionBps),
+      });
+    }
+  }
+}
+
 function memoOf(kind: LedgerEntryKind, order: OrderEntity, commissionBps: number): string {
   switch (kind) {
     case 'ORDER_PAID': {

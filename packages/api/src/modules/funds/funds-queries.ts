@@ -113,8 +113,8 @@ export async function listLedger(
     const bound = sort.field === 'CREATED_AT' ? instant(value) : typeof value === 'number' ? value : null;
     if (bound === null) throw new PublicError('BAD_USER_INPUT', 'Invalid cursor for this sort.');
     const op = dir === 'asc' ? '>' : '<';
-    where.push(`(${column} ${op} ? or (${column} = ? and id ${op} ?))`);
-    params.push(bound, bound, key![2]);
+    where.push(`(${column}, id) ${op} (?, ?)`); // row comparison: an index condition, not a filter
+    params.push(bound, key![2]);
   }
   params.push(first + 1);
   const rows = await em.execute<{ id: number }[]>(
@@ -176,8 +176,8 @@ export async function listPayouts(
     const bound = sort.field === 'CREATED_AT' ? instant(value) : typeof value === 'number' ? value : null;
     if (bound === null) throw new PublicError('BAD_USER_INPUT', 'Invalid cursor for this sort.');
     const op = dir === 'asc' ? '>' : '<';
-    where.push(`(${column} ${op} ? or (${column} = ? and id ${op} ?))`);
-    params.push(bound, bound, key![2]);
+    where.push(`(${column}, id) ${op} (?, ?)`); // row comparison: an index condition, not a filter
+    params.push(bound, key![2]);
   }
   params.push(first + 1);
   const rows = await em.execute<{ id: number }[]>(
@@ -243,8 +243,8 @@ export async function listOverview(
       typeof key[1] === (sort.field === 'HANDLE' ? 'string' : 'number');
     if (!valid) throw new PublicError('BAD_USER_INPUT', 'Invalid cursor for this sort.');
     const op = dir === 'asc' ? '>' : '<';
-    where.push(`(${column} ${op} ? or (${column} = ? and id ${op} ?))`);
-    params.push(key![1], key![1], key![2]);
+    where.push(`(${column}, id) ${op} (?, ?)`); // row comparison: an index condition, not a filter
+    params.push(key![1], key![2]);
   }
   params.push(first + 1);
   const rows = await em.execute<BalanceRow[]>(

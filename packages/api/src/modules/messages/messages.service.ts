@@ -172,8 +172,8 @@ export class MessagesService {
         /^\d{4}-\d{2}-\d{2}[ T][\d:.]+([+-]\d{2}(:?\d{2})?|Z)?$/.test(key[0]) &&
         typeof key[1] === 'number';
       if (!valid) throw new PublicError('BAD_USER_INPUT', 'Invalid cursor.');
-      where.push('(c.last_message_at < ?::timestamptz or (c.last_message_at = ?::timestamptz and c.id < ?))');
-      params.push(key![0], key![0], key![1]);
+      where.push('(c.last_message_at, c.id) < (?::timestamptz, ?)'); // row comparison: an index condition
+      params.push(key![0], key![1]);
     }
     const rows = await this.em.execute<{ id: number; at: string; side: ConversationSide; unread: number }[]>(
       `select c.id, c.last_message_at::text as at, ${scope.side[0]} as side, u.n as unread ${fromSql}

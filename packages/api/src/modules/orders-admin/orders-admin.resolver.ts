@@ -13,9 +13,11 @@ import {
 } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { mapConnection } from '../../graphql/relay.js';
+import { merchantRowOf } from '../catalog/catalog.rows.js';
 import { Merchant } from '../catalog/catalog.types.js';
 import { PaymentRefund } from '../payments/payments.types.js';
 import { Order, OrderConnection } from '../orders/orders.types.js';
+import type { ConnectionShape } from '../../graphql/relay.js';
 import {
   AddOrderNoteInput,
   AddOrderNotePayload,
@@ -54,7 +56,10 @@ export class OrdersAdminResolver {
       'Orders for the management center: merchant staff see their store’s, customer service and admins all.',
   })
   async staffOrders(@Args() args: StaffOrdersArgs, @Ctx() ctx: Context) {
-    return mapConnection(await ctx.services.ordersAdmin.listStaffOrders(args), Order.from);
+    const c = await ctx.services.ordersAdmin.listStaffOrders(args);
+    for (const m of c.related.merchants) ctx.loaders.catalog.merchant.prime(Number(m.id), merchantRowOf(m));
+    for (const [userId, email] of c.related.emails) ctx.loaders.orders.userEmailById.prime(userId, email);
+    return Object.assign(mapConnection(c, Order.from), { countUpTo: c.countUpTo });
   }
 
   @Query(() => [Merchant], {
@@ -140,7 +145,7 @@ export class OrdersAdminResolver {
   })
   async shopperEmail(@Root() o: Order, @Ctx() ctx: Context): Promise<string | null> {
     if (!ctx.services.ordersAdmin.canSeeStaffFields(o.row)) return null;
-    return ctx.services.ordersAdmin.shopperEmailOf(o.row);
+    return ctx.loaders.orders.userEmailById.load(o.row.user.id);
   }
 
   @FieldResolver(() => [PaymentRefund], {
@@ -150,5 +155,30 @@ export class OrdersAdminResolver {
   async staffRefunds(@Root() o: Order, @Ctx() ctx: Context): Promise<PaymentRefund[] | null> {
     if (!ctx.services.ordersAdmin.canSeeStaffFields(o.row)) return null;
     return (await ctx.services.ordersAdmin.refundsOf(o.row)).map((r) => PaymentRefund.from(r, o.row.number));
+  }
+}
+
+const COUNT_UP_TO_DEFAULT = 1000;
+const COUNT_UP_TO_MAX = 10_000;
+
+/**
+ * A count a page of 100,000 orders can afford: it stops at `limit`. A management list shows
+ * “1,000+ orders” the way big marketplaces do, instead of counting every row on each page view.
+ */
+@Resolver(() => OrderConnection)
+export class OrderConnectionCountResolver {
+  @FieldResolver(() => Int, {
+    description: `Number of orders matching the filter, counted up to \`limit\` (default ${COUNT_UP_TO_DEFAULT}, at most ${COUNT_UP_TO_MAX}): when it equals \`limit\`, show “${COUNT_UP_TO_DEFAULT}+”. Cheaper than \`totalCount\` on long lists.`,
+  })
+  async totalCountUpTo(
+    @Root() c: ConnectionShape<Order> & { countUpTo?: (limit: number) => Promise<number> },
+    @Arg('limit', () => Int, {
+      defaultValue: COUNT_UP_TO_DEFAULT,
+      description: `Where counting stops (1–${COUNT_UP_TO_MAX}).`,
+    })
+    limit: number,
+  ): Promise<number> {
+    const cap = Math.min(Math.max(limit, 1), COUNT_UP_TO_MAX);
+    return c.countUpTo ? c.countUpTo(cap) : Math.min(await c.count(), cap);
   }
 }

@@ -11,7 +11,6 @@ import {
   toConnection,
 } from '../../graphql/relay.js';
 import { requireRole } from '../accounts/authorization.js';
-import { UserEntity } from '../accounts/user.entity.js';
 import type { Viewer } from '../accounts/viewer.js';
 import { MerchantEntity } from '../catalog/merchant.entity.js';
 import { applyOrderEvent } from '../orders/order-transitions.js';
@@ -77,7 +76,10 @@ export class OrdersAdminService {
     return v;
   }
 
-  /** SQL conditions for the viewer's scope and the filter (parameters in `params`). */
+  /**
+   * SQL conditions on `customer_order o` for the viewer's scope and the filter, without the text
+   * search (parameters in `params`, in the order of the `?` they belong to).
+   */
   private conditions(viewer: Viewer, filter: StaffOrdersFilter, params: unknown[]): string[] {
     const where: string[] = [];
     if (viewer.role === 'MERCHANT_STAFF') {
@@ -93,12 +95,6 @@ export class OrdersAdminService {
       if (!isOrderStatus(filter.status)) throw new PublicError('BAD_USER_INPUT', 'Unknown order status.');
       params.push(filter.status);
       where.push('o.status = ?');
-    }
-    const search = filter.search?.trim();
-    if (search) {
-      const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      params.push(like, like);
-      where.push('(o.number ilike ? or u.email ilike ?)');
     }
     if (filter.createdFrom) {
       params.push(filter.createdFrom);
@@ -122,57 +118,137 @@ export class OrdersAdminService {
     return where;
   }
 
+  /**
+   * The ids of the matching orders in list order, at most `limit` of them (after the keyset
+   * `after`, if any). The text search matches the order number OR the shopper's email: an OR
+   * across two tables no index can answer, so it is two index-driven branches (trigram index on
+   * the number; trigram index on the email, then the shopper's orders), each limited, merged.
+   */
+  private idsSql(
+    viewer: Viewer,
+    filter: StaffOrdersFilter,
+    order: { column: string; dir: 'asc' | 'desc' },
+    after: { value: unknown; id: number } | null,
+    limit: number,
+    params: unknown[],
+    select = 'select o.id',
+  ): string {
+    const orderBy = `order by ${order.column} ${order.dir}, o.id ${order.dir}`;
+    const op = order.dir === 'asc' ? '>' : '<';
+    const cast = order.column === 'o.created_at' ? '::timestamptz' : '';
+    const branch = (from: string, extra: string | null, extraParam: unknown) => {
+      const where = this.conditions(viewer, filter, params);
+      if (extra) {
+        params.push(extraParam);
+        where.push(extra);
+      }
+      if (after) {
+        params.push(after.value, after.id);
+        where.push(`(${order.column}, o.id) ${op} (?${cast}, ?)`);
+      }
+      params.push(limit);
+      return `${select} from ${from} ${where.length ? `where ${where.join(' and ')}` : ''} ${orderBy} limit ?`;
+    };
+    const search = filter.search?.trim();
+    if (!search) return branch('customer_order o', null, null);
+    const like = likePattern(search);
+    const byNumber = branch('customer_order o', 'o.number ilike ?', like);
+    const byEmail = branch(
+      'customer_order o join user_account u on u.id = o.user_id',
+      'u.email ilike ?',
+      like,
+    );
+    return `(${byNumber}) union (${byEmail})`;
+  }
+
   async listStaffOrders(args: {
     first: number;
     after?: string | null;
     filter?: StaffOrdersFilter | null;
     sort?: StaffOrdersSort | null;
-  }): Promise<ConnectionShape<OrderEntity>> {
+  }): Promise<
+    ConnectionShape<OrderEntity> & { countUpTo: (limit: number) => Promise<number>; related: PageRelated }
+  > {
     const viewer = this.staff();
     const first = Math.min(Math.max(args.first, 0), 100);
     const sort = args.sort ?? { field: 'CREATED_AT', direction: 'DESC' };
     const column = SORT_COLUMN[sort.field];
     if (!column) throw new PublicError('BAD_USER_INPUT', 'Unknown sort field.');
     const dir = sort.direction === 'ASC' ? 'asc' : 'desc';
-    const params: unknown[] = [];
-    const where = this.conditions(viewer, args.filter ?? {}, params);
-    const countWhere = [...where];
-    const countParams = [...params];
+    const filter = args.filter ?? {};
 
     const key = args.after ? decodeCursor(args.after) : null;
+    let after: { value: unknown; id: number } | null = null;
     if (args.after) {
       const valid =
-        key?.length === 3 && key[0] === sort.field && typeof key[2] === 'number' && key[1] !== undefined;
+        key?.length === 3 &&
+        key[0] === sort.field &&
+        typeof key[2] === 'number' &&
+        (sort.field === 'TOTAL'
+          ? typeof key[1] === 'number'
+          : typeof key[1] === 'string' && (sort.field !== 'CREATED_AT' || !Number.isNaN(Date.parse(key[1]))));
       if (!valid) throw new PublicError('BAD_USER_INPUT', 'Invalid cursor for this sort.');
-      const value = sort.field === 'CREATED_AT' ? new Date(key![1] as string) : key![1];
-      const op = dir === 'asc' ? '>' : '<';
-      params.push(value, value, key![2]);
-      where.push(`(${column} ${op} ? or (${column} = ? and o.id ${op} ?))`);
+      after = { value: key![1], id: key![2] as number };
     }
-    params.push(first + 1);
-    const rows = await this.em.execute<{ id: number }[]>(
-      `select o.id from customer_order o join user_account u on u.id = o.user_id
-       ${where.length ? `where ${where.join(' and ')}` : ''}
-       order by ${column} ${dir}, o.id ${dir} limit ?`,
-      params,
-    );
-    const ids = rows.map((r) => r.id);
-    const entities = ids.length ? await this.em.find(OrderEntity, { id: { $in: ids } }) : [];
-    const byId = new Map(entities.map((e) => [e.id, e]));
-    const ordered = ids.map((id) => byId.get(id)!);
-    return toConnection(ordered, first, {
-      hasPrevious: key !== null,
-      cursorOf: (r) => encodeCursor([sort.field, sortValue(r, sort.field), r.id]),
-      map: (r) => r,
-      count: async () => {
+    // One statement: the page's rows, in order, found through the (filter…, sort key, id) indexes.
+    // Without a search that index walk selects the rows itself; with one, the merged ids are read back.
+    const order = { column, dir } as const;
+    // The store and the shopper's email of each row come with it (the resolver primes the loaders).
+    const select = `select o.*, ${column === 'o.created_at' ? 'o.created_at::text' : column} as sort_key,
+      (select to_json(m) from merchant m where m.id = o.merchant_id) as merchant_json,
+      (select u.email from user_account u where u.id = o.user_id) as shopper_email`;
+    const params: unknown[] = [];
+    let sql: string;
+    if (filter.search?.trim()) {
+      const ids = this.idsSql(viewer, filter, order, after, first + 1, params);
+      params.push(first + 1);
+      sql = `${select} from customer_order o where o.id in (${ids}) order by ${column} ${dir}, o.id ${dir} limit ?`;
+    } else {
+      sql = this.idsSql(viewer, filter, order, after, first + 1, params, select);
+    }
+    const rows = await this.em.execute<(Record<string, unknown> & PageRowExtras)[]>(sql, params);
+    const related: PageRelated = { merchants: [], emails: [] };
+    const page = rows.map(({ sort_key, merchant_json, shopper_email, ...row }) => {
+      const order = this.em.map(OrderEntity, row);
+      related.merchants.push(merchant_json);
+      related.emails.push([order.user.id, shopper_email]);
+      return { key: sort_key, order };
+    });
+    return {
+      related,
+      ...toConnection(page, first, {
+        hasPrevious: key !== null,
+        cursorOf: (r) => encodeCursor([sort.field, r.key, r.order.id]),
+        map: (r) => r.order,
+        count: async () => {
+          const countParams: unknown[] = [];
+          const where = this.conditions(viewer, filter, countParams);
+          const search = filter.search?.trim();
+          if (search) {
+            const like = likePattern(search);
+            countParams.push(like, like);
+            where.push(
+              '(o.number ilike ? or o.user_id in (select u.id from user_account u where u.email ilike ?))',
+            );
+          }
+          const [c] = await this.em.execute<{ n: number }[]>(
+            `select count(*)::int as n from customer_order o ${where.length ? `where ${where.join(' and ')}` : ''}`,
+            countParams,
+          );
+          return c?.n ?? 0;
+        },
+      }),
+      // Counting stops at `limit`: the same index walk as the first page, `limit` rows long.
+      countUpTo: async (limit: number) => {
+        const countParams: unknown[] = [];
+        const sql = this.idsSql(viewer, filter, { column, dir }, null, limit, countParams);
         const [c] = await this.em.execute<{ n: number }[]>(
-          `select count(*)::int as n from customer_order o join user_account u on u.id = o.user_id
-           ${countWhere.length ? `where ${countWhere.join(' and ')}` : ''}`,
+          `select count(*)::int as n from (${sql}) c`,
           countParams,
         );
-        return c?.n ?? 0;
+        return Math.min(c?.n ?? 0, limit);
       },
-    });
+    };
   }
 
   /** The stores the viewer may filter orders by: all for platform staff, their own for merchant staff. */
@@ -200,11 +276,6 @@ export class OrdersAdminService {
 
   notesOf(order: OrderEntity): Promise<OrderNoteEntity[]> {
     return this.em.find(OrderNoteEntity, { order }, { orderBy: { id: 'asc' }, populate: ['author'] });
-  }
-
-  async shopperEmailOf(order: OrderEntity): Promise<string> {
-    const user = await this.em.findOneOrFail(UserEntity, { id: order.user.id });
-    return user.email;
   }
 
   refundsOf(order: OrderEntity): Promise<PaymentRefundEntity[]> {
@@ -264,12 +335,12 @@ export class OrdersAdminService {
   /** The orders of the filter as CSV (RFC 4180), in the viewer's scope, newest first. */
   async exportCsv(filter: StaffOrdersFilter | null, sort: StaffOrdersSort | null = null): Promise<string> {
     const viewer = this.staff();
-    const params: unknown[] = [];
-    const where = this.conditions(viewer, filter ?? {}, params);
     const s = sort ?? { field: 'CREATED_AT', direction: 'DESC' };
     const column = SORT_COLUMN[s.field];
     if (!column) throw new PublicError('BAD_USER_INPUT', 'Unknown sort field.');
     const dir = s.direction === 'ASC' ? 'asc' : 'desc';
+    const params: unknown[] = [];
+    const ids = this.idsSql(viewer, filter ?? {}, { column, dir }, null, MAX_EXPORT_ROWS, params);
     params.push(MAX_EXPORT_ROWS);
     const rows = await this.em.execute<Record<string, unknown>[]>(
       `select o.number, o.created_at, o.status, o.kind, m.handle as merchant, u.email as shopper_email,
@@ -278,7 +349,7 @@ export class OrdersAdminService {
               o.shipping_carrier, o.tracking_number, o.paid_at, o.shipped_at,
               (select r.status from order_cancellation_request r where r.order_id = o.id) as cancellation_request
        from customer_order o join user_account u on u.id = o.user_id join merchant m on m.id = o.merchant_id
-       ${where.length ? `where ${where.join(' and ')}` : ''}
+       where o.id in (${ids})
        order by ${column} ${dir}, o.id ${dir} limit ?`,
       params,
     );
@@ -339,19 +410,25 @@ export class OrdersAdminService {
   }
 }
 
+interface PageRowExtras {
+  sort_key: string | number;
+  merchant_json: Record<string, unknown>;
+  shopper_email: string;
+}
+
+/** What a staff order page read along with its rows: merchants (JSON rows) and shopper emails by user id. */
+export interface PageRelated {
+  merchants: Record<string, unknown>[];
+  emails: [number, string][];
+}
+
 function inScope(viewer: Viewer, order: OrderEntity): boolean {
   return viewer.role !== 'MERCHANT_STAFF' || order.merchant.id === viewer.merchantId;
 }
 
-function sortValue(r: OrderEntity, field: StaffOrderSortField): string | number {
-  switch (field) {
-    case 'CREATED_AT':
-      return r.createdAt.toISOString();
-    case 'TOTAL':
-      return r.totalMinor;
-    case 'NUMBER':
-      return r.number;
-  }
+/** `ilike` pattern matching `text` anywhere (its own % _ \\ taken literally). */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** One CSV cell: RFC 4180 quoting, and text that a spreadsheet would run as a formula made inert. */

@@ -204,6 +204,87 @@ describe('filters, sort and pagination', () => {
   });
 });
 
+describe('keyset pages at scale (issue 8)', () => {
+  test('orders created in the same microsecond page without skips or repeats, newest first', async ({
+    api,
+    login,
+  }) => {
+    await checkoutWith(api);
+    await checkoutWith(api);
+    const support = await login('support@example.com');
+    // Ties on created_at, and instants a JavaScript Date cannot hold (microseconds): the cursor
+    // keeps PostgreSQL's own text of the instant.
+    await api.sql(
+      `update customer_order set created_at = timestamptz '2026-03-01 10:00:00.123456+00'
+       + ((id % 3) * interval '1 microsecond')`,
+    );
+    const walk = async (sort: Record<string, string> | null, first: number) => {
+      const seen: Gql[] = [];
+      let after: string | null = null;
+      for (let i = 0; i < 100; i++) {
+        const page: Gql = await api.gql(LIST, { first, after, sort }, { token: support });
+        expect(page.errors).toBeUndefined();
+        seen.push(...page.data.staffOrders.nodes);
+        if (!page.data.staffOrders.pageInfo.hasNextPage) break;
+        after = page.data.staffOrders.pageInfo.endCursor;
+      }
+      return seen.map((o) => dbId(o.id));
+    };
+    const expected = (await api.sql(`select id from customer_order order by created_at desc, id desc`)).map(
+      (r: { id: number }) => r.id,
+    );
+    expect(expected.length).toBeGreaterThan(3);
+    expect(await walk(null, 1)).toEqual(expected);
+    expect(await walk({ field: 'CREATED_AT', direction: 'DESC' }, 2)).toEqual(expected);
+    expect(await walk({ field: 'CREATED_AT', direction: 'ASC' }, 2)).toEqual([...expected].reverse());
+  });
+
+  test('a search pages through orders matched by number or by shopper email; counts stop at the limit', async ({
+    api,
+    login,
+  }) => {
+    const a = await checkoutWith(api);
+    await checkoutWith(api);
+    const support = await login('support@example.com');
+    const byEmail = (
+      await api.sql(
+        `select o.id from customer_order o join user_account u on u.id = o.user_id
+         where u.email = $1 order by o.created_at desc, o.id desc`,
+        [a.email],
+      )
+    ).map((r: { id: number }) => r.id);
+    expect(byEmail.length).toBeGreaterThan(1);
+    const seen: number[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 20; i++) {
+      const page: Gql = await api.gql(
+        LIST,
+        { first: 1, after, filter: { search: a.email.toUpperCase() } },
+        { token: support },
+      );
+      expect(page.errors).toBeUndefined();
+      seen.push(...page.data.staffOrders.nodes.map((o: Gql) => dbId(o.id)));
+      if (!page.data.staffOrders.pageInfo.hasNextPage) break;
+      after = page.data.staffOrders.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(byEmail);
+    const number = (a.orders[0] as Gql).number as string;
+    const one = await api.gql(LIST, { filter: { search: number.slice(-9) } }, { token: support });
+    expect(one.data.staffOrders.nodes.map((o: Gql) => o.number)).toEqual([number]);
+
+    const COUNT = `query ($limit: Int!, $filter: StaffOrdersFilter) { staffOrders(first: 1, filter: $filter) {
+      totalCount totalCountUpTo(limit: $limit) } }`;
+    const [{ n }] = await api.sql('select count(*)::int as n from customer_order');
+    expect(n).toBeGreaterThan(2);
+    const capped = await api.gql(COUNT, { limit: 2 }, { token: support });
+    expect(capped.data.staffOrders).toEqual({ totalCount: n, totalCountUpTo: 2 });
+    const exact = await api.gql(COUNT, { limit: 1000 }, { token: support });
+    expect(exact.data.staffOrders).toEqual({ totalCount: n, totalCountUpTo: n });
+    const searched = await api.gql(COUNT, { limit: 1000, filter: { search: a.email } }, { token: support });
+    expect(searched.data.staffOrders).toEqual({ totalCount: byEmail.length, totalCountUpTo: byEmail.length });
+  });
+});
+
 describe('notes and closing', () => {
   test('customer service adds internal notes, visible to staff only; empty note refused', async ({
     api,

@@ -13,8 +13,8 @@ import {
 import type { Config } from '../../config.js';
 import { enqueue } from '../../jobs/job-queue.js';
 import { releaseCouponOf } from '../coupons/coupon.service.js';
-import { recordOrderFunds } from '../funds/funds-ledger.js';
-import { emitOrderWebhookEvent } from '../webhooks/webhook-events.js';
+import { recordOrderFunds, recordOrdersFunds } from '../funds/funds-ledger.js';
+import { emitOrderWebhookEvent, emitOrderWebhookEvents } from '../webhooks/webhook-events.js';
 import { type OrderActorKind, OrderEntity, OrderHistoryEntity, OrderLineEntity } from './order.entity.js';
 
 export const CLOSE_UNPAID_ORDER = 'orders.close-unpaid';
@@ -29,26 +29,6 @@ export interface OrderActor {
 }
 
 export const SYSTEM_ACTOR: OrderActor = { kind: 'SYSTEM', userId: null };
-
-/** Writes the creation entry of a new order's timeline and schedules its payment timeout. */
-export async function recordOrderCreated(
-  em: EntityManager,
-  config: Config,
-  order: OrderEntity,
-  actor: OrderActor,
-): Promise<void> {
-  em.create(OrderHistoryEntity, {
-    order,
-    fromStatus: null,
-    toStatus: order.status,
-    event: null,
-    actorKind: actor.kind,
-    actorUser: actor.userId,
-    reason: null,
-  });
-  const runAt = new Date(order.createdAt.getTime() + config.orderPaymentTimeoutMinutes * 60_000);
-  await enqueue(em, CLOSE_UNPAID_ORDER, { orderId: order.id }, { runAt, jobKey: closeUnpaidKey(order.id) });
-}
 
 /**
  * The only way an order changes status. Locks the order row (so concurrent requests change it once),
@@ -96,6 +76,68 @@ export async function applyOrderEvent(
   await emitOrderWebhookEvent(em, order, from, to);
   await em.flush();
   return ok(order);
+}
+
+/**
+ * `applyOrderEvent` for every order of one checkout that is in `status`, in one pass — for the
+ * caller that holds the checkout's lock already (payments: settleCapture). The orders are locked in
+ * one statement (id order), their new statuses and history entries written in one flush, and the
+ * payment timeouts of paid orders removed in one statement; funds and webhook events follow per
+ * order as in `applyOrderEvent`. `prepare` may change the orders before that flush. Returns the
+ * orders that changed (a refused transition changes nothing).
+ */
+export async function applyOrderEventToCheckout(
+  em: EntityManager,
+  config: Config,
+  checkoutId: number,
+  status: OrderStatus,
+  event: OrderEvent,
+  actor: OrderActor,
+  reason: string | null,
+  prepare: (order: OrderEntity) => void = () => undefined,
+): Promise<OrderEntity[]> {
+  const orders = await em.find(
+    OrderEntity,
+    { checkout: checkoutId, status },
+    { orderBy: { id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+  );
+  const now = new Date();
+  const changed: { order: OrderEntity; from: OrderStatus; to: OrderStatus }[] = [];
+  for (const order of orders) {
+    const result = transition({ status: order.status, kind: order.kind }, event);
+    if (!result.ok) continue;
+    const { from, to } = result.value;
+    order.status = to;
+    em.create(OrderHistoryEntity, {
+      order,
+      fromStatus: from,
+      toStatus: to,
+      event,
+      actorKind: actor.kind,
+      actorUser: actor.userId,
+      reason,
+    });
+    // What being paid implies (afterTransition), written with the status: paid at, timeout removed below.
+    if (to === 'AWAITING_SHIPMENT') order.paidAt = now;
+    prepare(order);
+    changed.push({ order, from, to });
+  }
+  if (changed.length === 0) return [];
+  await em.flush();
+  const paid = changed.filter((c) => c.to === 'AWAITING_SHIPMENT').map((c) => closeUnpaidKey(c.order.id));
+  if (paid.length > 0) {
+    await em.execute('select graphile_worker.remove_job(k) from unnest(?::text[]) as k', [
+      `{${paid.map((k) => `"${k}"`).join(',')}}`,
+    ]);
+  }
+  for (const c of changed) {
+    if (c.to !== 'AWAITING_SHIPMENT') await afterTransition(em, config, c.order, c.to, now);
+  }
+  // Ledger movements and webhook events of every changed order: one read, one flush, one statement.
+  await recordOrdersFunds(em, config, changed);
+  await em.flush();
+  await emitOrderWebhookEvents(em, changed);
+  return changed.map((c) => c.order);
 }
 
 async function afterTransition(

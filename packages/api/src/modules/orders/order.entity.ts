@@ -8,9 +8,16 @@ import { CheckoutEntity, type PaymentMethod } from '../checkout/checkout.entity.
 
 /** One merchant's part of a checkout. `order` is a reserved word, hence `customer_order`. */
 @Entity({ tableName: 'customer_order' })
-@Index({ properties: ['user', 'createdAt'] })
+// Keyset pages (issue 8): every list a user pages through walks one of these in (sort key, id) order.
+@Index({ properties: ['user', 'createdAt', 'id'] })
+@Index({ properties: ['user', 'status', 'createdAt', 'id'] })
 @Index({ properties: ['merchant', 'paidAt'] })
-@Index({ properties: ['merchant', 'createdAt'] })
+@Index({ properties: ['merchant', 'createdAt', 'id'] })
+@Index({ properties: ['merchant', 'status', 'createdAt', 'id'] })
+@Index({ properties: ['merchant', 'totalMinor', 'id'] })
+@Index({ properties: ['status', 'createdAt', 'id'] })
+@Index({ properties: ['createdAt', 'id'] })
+@Index({ properties: ['totalMinor', 'id'] })
 @Check({
   name: 'customer_order_amounts_valid',
   expression: 'discount_minor >= 0 and discount_minor <= subtotal_minor and shipping_fee_minor >= 0',
@@ -19,7 +26,12 @@ export class OrderEntity {
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
-  /** Human-readable, e.g. MP-20261122-0001234. */
+  /** Human-readable, e.g. MP-20261122-0001234. Trigram-indexed for the staff order search. */
+  @Index({
+    name: 'customer_order_number_trgm',
+    expression:
+      'create index "customer_order_number_trgm" on "customer_order" using gin ("number" gin_trgm_ops)',
+  })
   @Property({ type: 'string', length: 40, unique: true })
   number!: string;
 
@@ -30,11 +42,9 @@ export class OrderEntity {
   @ManyToOne(() => UserEntity, { deleteRule: 'restrict' })
   user!: UserEntity;
 
-  @Index()
   @ManyToOne(() => MerchantEntity, { deleteRule: 'restrict' })
   merchant!: MerchantEntity;
 
-  @Index()
   @Property({ type: 'string', length: 20 })
   status!: OrderStatus;
 
@@ -101,7 +111,6 @@ export class OrderEntity {
   @Property({ type: 'text', nullable: true })
   contactNotes: string | null = null;
 
-  @Index()
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();
 

@@ -17,6 +17,7 @@ import { PublicError } from '../../graphql/errors.js';
 import { LocaleCode, localized } from '../../graphql/locale.type.js';
 import { mapConnection } from '../../graphql/relay.js';
 import { User } from '../accounts/accounts.types.js';
+import { merchantRowOf } from '../catalog/catalog.rows.js';
 import { Merchant } from '../catalog/catalog.types.js';
 import { Checkout } from '../checkout/checkout.types.js';
 import { checkoutFrom } from '../checkout/checkout.resolver.js';
@@ -68,7 +69,9 @@ export class ViewerOrdersResolver {
   async orders(@Root() user: User, @Args() args: ViewerOrdersArgs, @Ctx() ctx: Context) {
     if (ctx.viewer?.userId !== user.row.id)
       throw new PublicError('FORBIDDEN', 'Only your own orders are listed.');
-    return mapConnection(await ctx.services.orders.listViewerOrders(args), Order.from);
+    const c = await ctx.services.orders.listViewerOrders(args);
+    for (const m of c.merchants) ctx.loaders.catalog.merchant.prime(Number(m.id), merchantRowOf(m));
+    return Object.assign(mapConnection(c, Order.from), { countUpTo: c.countUpTo });
   }
 }
 
@@ -152,7 +155,9 @@ export class OrdersResolver {
 
   @FieldResolver(() => Checkout, { description: 'The checkout it was submitted in (paid together).' })
   async checkout(@Root() o: Order, @Ctx() ctx: Context): Promise<Checkout> {
-    return checkoutFrom(await ctx.services.orders.checkoutOf(o.row));
+    const row = await ctx.loaders.orders.checkoutById.load(o.row.checkout.id);
+    if (!row) throw new Error(`checkout ${o.row.checkout.id} missing`);
+    return checkoutFrom(row);
   }
 
   @FieldResolver(() => [OrderHistoryEntry], { description: 'Status timeline, oldest first.' })

@@ -92,6 +92,36 @@ describe('My Orders', () => {
     );
   });
 
+  test('orders placed in the same microsecond page one by one without skips (issue 8 keyset)', async ({
+    api,
+  }) => {
+    const a = await twoMerchantCheckout(api, null);
+    await submit(api, a.token, { buyNow: { variantId: a.coffee.id, quantity: 1 } });
+    // One instant for all (one checkout's orders share it), finer than a JavaScript Date.
+    await api.sql(
+      `update customer_order set created_at = timestamptz '2026-03-01 10:00:00.123456+00'
+       + ((id % 2) * interval '1 microsecond') where user_id = (select user_id from customer_order where id = $1)`,
+      [dbId(a.checkout.orders[0].id)],
+    );
+    const query = `query ($after: String) { viewer { orders(first: 1, after: $after) {
+      totalCountUpTo(limit: 2) nodes { id } pageInfo { hasNextPage endCursor } } } }`;
+    const seen: number[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 10; i++) {
+      const page: Gql = (await api.gql(query, { after }, { token: a.token })).data.viewer.orders;
+      expect(page.totalCountUpTo).toBe(2);
+      seen.push(...page.nodes.map((o: Gql) => dbId(o.id)));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    const expected = await api.sql(
+      'select id from customer_order where user_id = (select user_id from customer_order where id = $1) order by created_at desc, id desc',
+      [dbId(a.checkout.orders[0].id)],
+    );
+    expect(expected).toHaveLength(3);
+    expect(seen).toEqual(expected.map((r: { id: number }) => r.id));
+  });
+
   test('an order by number: full detail for its shopper, null for anyone else', async ({ api }) => {
     const a = await twoMerchantCheckout(api);
     const number = a.checkout.orders[0].number;

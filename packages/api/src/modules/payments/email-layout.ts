@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertNever, type CurrencyCode, formatMoney, type Locale, money } from '@marketplace/core';
-import { queueEmail } from '../email/email.service.js';
+import { type OutgoingEmail, queueEmail, queueEmails } from '../email/email.service.js';
 
 /** A block of an email: a paragraph, a table of label/value rows, or a highlighted secret (order key). */
 export type EmailBlock =
@@ -88,5 +88,24 @@ export async function sendEmail(
   content: Record<Locale, EmailContent>,
 ): Promise<void> {
   const rendered = renderEmail(to.locale, content[to.locale]);
-  await queueEmail(em, { to: to.email, locale: to.locale, template, ...rendered });
+  const email = { to: to.email, locale: to.locale, template, ...rendered };
+  const batch = batches.get(em);
+  if (batch) batch.push(email);
+  else await queueEmail(em, email);
+}
+
+const batches = new WeakMap<EntityManager, OutgoingEmail[]>();
+
+/** Runs `work`, then queues every email it sent through `sendEmail` with `em` at once (queueEmails). */
+export async function withEmailBatch<T>(em: EntityManager, work: () => Promise<T>): Promise<T> {
+  const batch: OutgoingEmail[] = [];
+  batches.set(em, batch);
+  try {
+    const result = await work();
+    batches.delete(em);
+    await queueEmails(em, batch);
+    return result;
+  } finally {
+    batches.delete(em);
+  }
 }

@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Locale, type PaymentFailureCode, isPaymentInFlight } from '@marketplace/core';
 import type { Config } from '../../config.js';
@@ -88,11 +89,12 @@ export interface EngineContext {
  * second click are serialised, and gateway writes of one checkout never overlap.
  */
 export async function lockCheckout(em: EntityManager, checkoutId: number): Promise<CheckoutEntity | null> {
-  const rows = await em.execute<{ id: number }[]>('select id from checkout where id = ? for update', [
-    checkoutId,
-  ]);
-  if (rows.length === 0) return null;
-  return em.findOne(CheckoutEntity, { id: checkoutId }, { refresh: true });
+  // One statement: `select … for update` returns the row as it is once locked.
+  return em.findOne(
+    CheckoutEntity,
+    { id: checkoutId },
+    { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+  );
 }
 
 export const refOf = (p: PaymentEntity): GatewayRef => ({
@@ -307,6 +309,11 @@ export async function describeCheckout(
   locale: Locale,
 ): Promise<string> {
   const orders = await em.find(OrderEntity, { checkout: checkoutId }, { orderBy: { id: 'asc' } });
+  return describeOrders(orders, locale);
+}
+
+/** `describeCheckout` from the checkout's orders already read (in id order). */
+export function describeOrders(orders: Pick<OrderEntity, 'number'>[], locale: Locale): string {
   const numbers = orders.map((o) => o.number).join(', ');
   return locale === 'zh-TW' ? `好物市集訂單 ${numbers}` : `Marketplace order ${numbers}`;
 }

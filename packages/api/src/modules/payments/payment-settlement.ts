@@ -6,7 +6,7 @@ import { MerchantEntity } from '../catalog/merchant.entity.js';
 import { CheckoutEntity } from '../checkout/checkout.entity.js';
 import { type IssuedOrderKey, issueOrderKeys } from '../consulting/order-keys.js';
 import { OrderEntity, OrderLineEntity } from '../orders/order.entity.js';
-import { applyOrderEvent, type OrderActor } from '../orders/order-transitions.js';
+import { applyOrderEventToCheckout, type OrderActor } from '../orders/order-transitions.js';
 import type { PaymentDetails } from './gateway/gateway.port.js';
 import { PaymentEntity, PaymentRefundEntity } from './payment.entity.js';
 import {
@@ -17,6 +17,7 @@ import {
   sendOrderKey,
 } from './payment-emails.js';
 import { newReference } from './references.js';
+import { withEmailBatch } from './email-layout.js';
 
 export const EXECUTE_REFUND = 'payments.execute-refund';
 
@@ -28,19 +29,6 @@ export function applyDetails(payment: PaymentEntity, details: PaymentDetails | u
   if (details.cardExpYear) payment.cardExpYear = details.cardExpYear;
   if (details.payerEmail) payment.payerEmail = details.payerEmail;
   if (details.payerId) payment.payerId = details.payerId;
-}
-
-/** Order summaries (merchant, lines) for emails. */
-export async function summarize(em: EntityManager, orders: OrderEntity[]): Promise<OrderSummary[]> {
-  if (orders.length === 0) return [];
-  const ids = orders.map((o) => o.id);
-  const lines = await em.find(OrderLineEntity, { order: { $in: ids } }, { orderBy: { id: 'asc' } });
-  const merchants = await em.find(MerchantEntity, { id: { $in: orders.map((o) => o.merchant.id) } });
-  return orders.map((order) => ({
-    order,
-    merchant: merchants.find((m) => m.id === order.merchant.id)!,
-    lines: lines.filter((l) => l.order.id === order.id),
-  }));
 }
 
 export const recipientOf = (u: UserEntity): Recipient => ({
@@ -71,22 +59,24 @@ export async function settleCapture(
   payment.failureCode = null;
   payment.failureMessage = null;
   applyDetails(payment, capture.details);
-  await em.flush();
 
+  // The caller holds the checkout lock (loaded with it, so this is the identity map's row).
   const checkout = await em.findOneOrFail(CheckoutEntity, { id: payment.checkout.id });
-  const orders = await em.find(
-    OrderEntity,
-    { checkout: checkout.id, status: 'AWAITING_PAYMENT' },
-    { orderBy: { id: 'asc' }, refresh: true },
-  );
-  const paid: OrderEntity[] = [];
-  for (const order of orders) {
-    const result = await applyOrderEvent(em, config, order.id, 'PAY', actor, `payment ${payment.reference}`);
-    if (!result.ok) continue;
-    result.value.paymentMethod = payment.method;
-    paid.push(result.value);
-  }
   checkout.paymentMethod = payment.method;
+  // Every order still awaiting payment is paid in one pass (the payment's changes flush with them).
+  const paid = await applyOrderEventToCheckout(
+    em,
+    config,
+    checkout.id,
+    'AWAITING_PAYMENT',
+    'PAY',
+    actor,
+    `payment ${payment.reference}`,
+    (order) => {
+      order.paymentMethod = payment.method;
+    },
+  );
+  if (paid.length === 0) await em.flush();
   const keys = await issueOrderKeys(em, paid);
 
   const covered = paid.reduce((sum, o) => sum + o.totalMinor, 0);
@@ -105,30 +95,61 @@ export async function settleCapture(
     await enqueue(em, EXECUTE_REFUND, { refundId: refund.id }, { jobKey: `${EXECUTE_REFUND}:${refund.id}` });
   }
 
-  const shopper = await em.findOneOrFail(UserEntity, { id: payment.user.id });
-  const summaries = await summarize(em, paid);
-  if (summaries.length > 0) {
-    await sendOrderConfirmation(em, config, recipientOf(shopper), payment, summaries);
+  if (paid.length > 0) {
+    // What the emails need, in one statement; every email goes to the outbox in one insert and
+    // their deliveries are scheduled in one statement.
+    const facts = await emailFacts(em, payment.user.id, paid);
+    await withEmailBatch(em, async () => {
+      const { shopper, summaries } = facts;
+      await sendOrderConfirmation(em, config, recipientOf(shopper), payment, summaries);
+      for (const { order, key } of keys) {
+        const summary = summaries.find((s) => s.order.id === order.id)!;
+        await sendOrderKey(em, config, recipientOf(shopper), summary, key);
+      }
+      for (const summary of summaries) {
+        for (const user of facts.staff.filter((u) => u.merchant?.id === summary.merchant.id)) {
+          await sendMerchantNewOrder(em, recipientOf(user), summary);
+        }
+      }
+    });
   }
-  for (const { order, key } of keys) {
-    const summary = summaries.find((s) => s.order.id === order.id)!;
-    await sendOrderKey(em, config, recipientOf(shopper), summary, key);
-  }
-  await notifyMerchants(em, summaries);
   await em.flush();
   return keys;
 }
 
-async function notifyMerchants(em: EntityManager, summaries: OrderSummary[]): Promise<void> {
-  if (summaries.length === 0) return;
-  const staff = await em.find(
-    UserEntity,
-    { role: 'MERCHANT_STAFF', merchant: { $in: summaries.map((s) => s.merchant.id) }, status: 'ACTIVE' },
-    { orderBy: { id: 'asc' } },
+type Json = Record<string, unknown>;
+
+/**
+ * The shopper, the paid orders' lines and merchants, and the merchants' active staff, read in ONE
+ * statement (as JSON, mapped to entities): what the capture's emails say and whom they go to.
+ */
+async function emailFacts(
+  em: EntityManager,
+  shopperId: number,
+  orders: OrderEntity[],
+): Promise<{ shopper: UserEntity; summaries: OrderSummary[]; staff: UserEntity[] }> {
+  const orderIds = orders.map((o) => o.id);
+  const merchantIds = [...new Set(orders.map((o) => o.merchant.id))];
+  const [row] = await em.execute<
+    { shopper: Json; lines: Json[] | null; merchants: Json[] | null; staff: Json[] | null }[]
+  >(
+    `select (select to_json(u) from user_account u where u.id = ?) as shopper,
+       (select json_agg(l order by l.id) from order_line l where l.order_id in (?)) as lines,
+       (select json_agg(m) from merchant m where m.id in (?)) as merchants,
+       (select json_agg(u order by u.id) from user_account u
+         where u.role = 'MERCHANT_STAFF' and u.merchant_id in (?) and u.status = 'ACTIVE') as staff`,
+    [shopperId, orderIds, merchantIds, merchantIds],
   );
-  for (const summary of summaries) {
-    for (const user of staff.filter((u) => u.merchant?.id === summary.merchant.id)) {
-      await sendMerchantNewOrder(em, recipientOf(user), summary);
-    }
-  }
+  if (!row?.shopper) throw new Error(`shopper ${shopperId} not found`);
+  const lines = (row.lines ?? []).map((l) => em.map(OrderLineEntity, l));
+  const merchants = (row.merchants ?? []).map((m) => em.map(MerchantEntity, m));
+  return {
+    shopper: em.map(UserEntity, row.shopper),
+    summaries: orders.map((order) => ({
+      order,
+      merchant: merchants.find((m) => m.id === order.merchant.id)!,
+      lines: lines.filter((l) => l.order.id === order.id),
+    })),
+    staff: (row.staff ?? []).map((u) => em.map(UserEntity, u)),
+  };
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isPaymentCaptured, type PaymentMethod } from '@marketplace/core';
+import { isPaymentCaptured, type PaymentMethod, type PaymentStatus } from '@marketplace/core';
 import type { Config } from '../../config.js';
 import { inTransaction, Refusal } from '../../db/transaction.js';
 import { fromGlobalId } from '../../graphql/relay.js';
@@ -7,15 +7,15 @@ import { requireViewer } from '../accounts/authorization.js';
 import type { Viewer } from '../accounts/viewer.js';
 import { isIdempotencyKey } from '../checkout/checkout-input.js';
 import { paymentGateways } from './gateway/gateways.js';
+import { OrderEntity } from '../orders/order.entity.js';
 import { PaymentEntity } from './payment.entity.js';
 import {
   awaitsStart,
   cancelPayment,
   describeCheckout,
+  describeOrders,
   type EngineContext,
-  inFlightPayments,
   lockCheckout,
-  openOrders,
   PROBLEM_MESSAGES,
   reconcileLocked,
   startPayment,
@@ -43,6 +43,8 @@ export interface PayOrderInput {
 }
 
 const CARD_TOKEN = /^[A-Za-z0-9_]{4,200}$/;
+const CAPTURED: PaymentStatus[] = ['SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED'];
+const IN_FLIGHT: PaymentStatus[] = ['PENDING', 'REQUIRES_ACTION'];
 const NONE = { keys: [], problem: null };
 
 /** `payOrder`: starting to pay a checkout with PayPal (→ redirect) or a UnionPay card (→ paid or SMS code). */
@@ -90,8 +92,11 @@ export class PaymentsService {
     }
 
     // The attempt is committed before the gateway hears of it, so a crash leaves a trace to reconcile.
+    let description = '';
     const first = await inTransaction(this.em, (tx) =>
-      this.prepareAttempt(tx, viewer, checkoutId, input, key),
+      this.prepareAttempt(tx, viewer, checkoutId, input, key, (d) => {
+        description = d;
+      }),
     );
     if (!first.payment || !awaitsStart(first.payment)) return first;
 
@@ -102,7 +107,8 @@ export class PaymentsService {
       if (!awaitsStart(payment)) return stepResult(payment, checkout, NONE);
       const step = await startPayment(this.engine(tx, viewer), payment, {
         locale: viewer.locale,
-        description: await describeCheckout(tx, checkoutId, viewer.locale),
+        // The checkout's order numbers, read by prepareAttempt (a checkout's orders never change).
+        description: description || (await describeCheckout(tx, checkoutId, viewer.locale)),
         returnUrl,
         cancelUrl,
       });
@@ -117,14 +123,22 @@ export class PaymentsService {
     checkoutId: number,
     input: PayOrderInput,
     key: string,
+    describe: (description: string) => void,
   ): Promise<PaymentStepResult> {
     const checkout = await lockCheckout(tx, checkoutId);
     if (!checkout || checkout.user.id !== viewer.userId) throw new Refusal(checkoutNotFound());
-    const byKey = await tx.findOne(
+    // One read: the payment with this key, and the checkout's captured or in-flight payments.
+    const payments = await tx.find(
       PaymentEntity,
-      { user: viewer.userId, idempotencyKey: key },
-      { refresh: true },
+      {
+        $or: [
+          { user: viewer.userId, idempotencyKey: key },
+          { checkout: checkoutId, status: { $in: [...CAPTURED, ...IN_FLIGHT] } },
+        ],
+      },
+      { refresh: true, orderBy: { id: 'asc' } },
     );
+    const byKey = payments.find((p) => p.user.id === viewer.userId && p.idempotencyKey === key);
     if (byKey) {
       if (byKey.checkout.id !== checkoutId || byKey.method !== input.method) {
         throw new Refusal(
@@ -136,13 +150,11 @@ export class PaymentsService {
       }
       return stepResult(byKey, checkout, replayProblem(byKey));
     }
-    const captured = await tx.findOne(PaymentEntity, {
-      checkout: checkoutId,
-      status: { $in: ['SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED'] },
-    });
+    const ofCheckout = payments.filter((p) => p.checkout.id === checkoutId);
+    const captured = ofCheckout.find((p) => CAPTURED.includes(p.status));
     if (captured) throw new Refusal(alreadyPaid(captured, checkout));
 
-    for (const current of await inFlightPayments(tx, checkoutId)) {
+    for (const current of ofCheckout.filter((p) => IN_FLIGHT.includes(p.status))) {
       // A second click (another key): the attempt under way is the answer.
       if (current.method === input.method && current.status === 'REQUIRES_ACTION') {
         return stepResult(current, checkout, NONE);
@@ -163,7 +175,14 @@ export class PaymentsService {
       }
     }
 
-    const orders = await openOrders(tx, checkoutId);
+    // Every order of the checkout (their numbers describe the payment), the open ones to be paid.
+    const all = await tx.find(
+      OrderEntity,
+      { checkout: checkoutId },
+      { orderBy: { id: 'asc' }, refresh: true },
+    );
+    describe(describeOrders(all, viewer.locale));
+    const orders = all.filter((o) => o.status === 'AWAITING_PAYMENT');
     if (orders.length === 0) {
       throw new Refusal(refuse('NOT_PAYABLE', PROBLEM_MESSAGES.NOT_PAYABLE, ['input', 'checkoutId']));
     }

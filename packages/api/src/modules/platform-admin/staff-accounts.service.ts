@@ -379,8 +379,8 @@ export class StaffAccountsService {
       if (!valid) throw new PublicError('BAD_USER_INPUT', 'Invalid cursor for this sort.');
       const value = sort.field === 'CREATED_AT' ? new Date(key![1] as string) : key![1];
       const op = dir === 'asc' ? '>' : '<';
-      params.push(value, value, key![2]);
-      where.push(`(${column} ${op} ? or (${column} = ? and u.id ${op} ?))`);
+      params.push(value, key![2]);
+      where.push(`(${column}, u.id) ${op} (?, ?)`); // row comparison: an index condition, not a filter
     }
     params.push(first + 1);
     const rows = await this.em.execute<{ id: number }[]>(

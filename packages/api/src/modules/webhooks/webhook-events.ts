@@ -71,6 +71,75 @@ const ORDER_EVENT_BY_STATUS: Partial<Record<OrderStatus, WebhookEventType>> = {
   CLOSED: 'order.closed',
 };
 
+/**
+ * `emitWebhookEvent` for several events in ONE statement: the events, one delivery per active
+ * subscription that wants each, and a delivery job per delivery.
+ */
+export async function emitWebhookEvents(em: EntityManager, inputs: WebhookEventInput[]): Promise<string[]> {
+  if (inputs.length === 0) return [];
+  const events = inputs.map((input) => ({ public_id: newEventId(), ...input }));
+  await em.execute(
+    `with ev as (
+       insert into webhook_event (public_id, type, merchant_id, payload)
+       select x.public_id, x.type, x.merchant_id, x.payload
+       from rows from (jsonb_to_recordset(?::jsonb) as (public_id text, type text, merchant_id int, payload jsonb))
+         with ordinality as x (public_id, type, merchant_id, payload, n)
+       order by x.n
+       returning id, type, merchant_id),
+     d as (
+       insert into webhook_delivery (subscription_id, event_id, attempts)
+       select s.id, ev.id, '[]'::jsonb from ev join webhook_subscription s
+         on s.active and s.events @> jsonb_build_array(ev.type) and (s.merchant_id is null or s.merchant_id = ev.merchant_id)
+       order by ev.id, s.id
+       returning id)
+     select graphile_worker.add_job(?, json_build_object('deliveryId', d.id), job_key => ? || d.id, max_attempts => 3)
+     from d order by d.id`,
+    [
+      JSON.stringify(
+        events.map((e) => ({
+          public_id: e.public_id,
+          type: e.type,
+          merchant_id: e.merchantId,
+          payload: e.payload,
+        })),
+      ),
+      DELIVER_WEBHOOK,
+      `${DELIVER_WEBHOOK}:`,
+    ],
+  );
+  return events.map((e) => e.public_id);
+}
+
+/** The order.* events of orders that have just changed status, in one statement (emitWebhookEvents). */
+export async function emitOrderWebhookEvents(
+  em: EntityManager,
+  changes: { order: OrderEntity; from: OrderStatus; to: OrderStatus }[],
+): Promise<void> {
+  const inputs: WebhookEventInput[] = [];
+  for (const { order, from, to } of changes) {
+    const type = ORDER_EVENT_BY_STATUS[to];
+    if (type)
+      inputs.push({ type, merchantId: order.merchant.id, payload: orderEventPayload(order, from, to) });
+  }
+  await emitWebhookEvents(em, inputs);
+}
+
+function orderEventPayload(order: OrderEntity, from: OrderStatus, to: OrderStatus): Record<string, unknown> {
+  const currency = order.currency as CurrencyCode;
+  return {
+    order: {
+      id: toGlobalId('Order', order.id),
+      number: order.number,
+      status: to,
+      previousStatus: from,
+      kind: order.kind,
+      merchantId: toGlobalId('Merchant', order.merchant.id),
+      total: { amount: toDecimalString({ minor: order.totalMinor, currency }), currencyCode: currency },
+      createdAt: order.createdAt.toISOString(),
+    },
+  };
+}
+
 /** The order.* event of an order that has just reached `to` (called by `applyOrderEvent`). */
 export async function emitOrderWebhookEvent(
   em: EntityManager,

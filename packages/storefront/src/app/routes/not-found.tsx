@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n/react.js';
 import { ButtonLink } from '../../components/ui/button.js';
 import { PageTitle } from '../../components/ui/page-title.js';
 import { EmptyState } from '../../components/ui/states.js';

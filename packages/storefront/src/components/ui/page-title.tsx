@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n/react.js';
 
 /**
  * Sets the document title ("Page · Marketplace"); React 19 hoists <title> into <head>, and the

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n/react.js';
 import { formatMoney, type MoneyValue } from '../../lib/format-money.js';
 
 type PriceProps = {

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n/react.js';
 import './spinner.css';
 
 export function Spinner({ size = 'md' }: { size?: 'sm' | 'md' }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n } from '../i18n/i18n.js';
+import { translatorWithAllLanguages } from '../i18n/resources.js';
 import { type AccountProblem, accountErrorText } from './account-errors.js';
 
 const CODES: AccountProblem['code'][] = [
@@ -32,10 +32,10 @@ const CODES: AccountProblem['code'][] = [
   'NOT_FOUND',
 ];
 
-const i18nIn = (language: string) => createI18n({ storage: null, browserLanguages: [language] });
+const i18nIn = (language: 'en' | 'zh-TW') => translatorWithAllLanguages(language);
 
 describe('accountErrorText', () => {
-  it.each(['en', 'zh-TW'])('has a finished sentence for every code in %s', (language) => {
+  it.each(['en', 'zh-TW'] as const)('has a finished sentence for every code in %s', (language) => {
     const { t } = i18nIn(language);
     for (const code of CODES) {
       const text = accountErrorText(t, { code, retryAfterSeconds: 90 });

@@ -5,7 +5,7 @@ import {
   MIN_PASSWORD_LENGTH,
   type PasswordProblem,
 } from '@marketplace/core';
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../lib/i18n/translator.js';
 import type {
   ChangePasswordErrorCode,
   CreateAddressErrorCode,

@@ -1,7 +1,7 @@
 import { isLocale, type Locale } from '@marketplace/core';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n/react.js';
 import { useNavigate } from 'react-router';
 import { paths } from '../../app/paths.js';
 import { graphql } from '../../gql/gql.js';

@@ -1,5 +1,5 @@
 import { MAX_LINE_QUANTITY } from '@marketplace/core';
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../lib/i18n/translator.js';
 import type { AddToCartErrorCode } from '../../gql/graphql.js';
 
 export type AddToCartProblem = {

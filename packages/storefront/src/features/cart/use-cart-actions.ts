@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n/react.js';
 import { graphql } from '../../gql/gql.js';
 import { cartTokenStore } from '../../lib/cart-token.js';
 import { useApiLocale } from '../../lib/locale.js';

@@ -1,10 +1,8 @@
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { resources } from '../i18n/resources.js';
+import { translatorWithAllLanguages } from '../i18n/resources.js';
 import { type CheckoutProblem, checkoutErrorMessage, problemPlace } from './checkout-errors.js';
 
-const i18n = i18next.createInstance();
-await i18n.init({ lng: 'en', resources, interpolation: { escapeValue: false } });
+const i18n = translatorWithAllLanguages('en');
 const t = i18n.t.bind(i18n);
 
 const problem = (p: Partial<CheckoutProblem> & Pick<CheckoutProblem, 'code'>): CheckoutProblem => ({

@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../lib/i18n/translator.js';
 import { describe, expect, it } from 'vitest';
 import type { SubmitContactRequestErrorCode } from '../../gql/graphql.js';
 import { contactErrorMessage, contactFieldOf } from './contact-errors.js';

@@ -1,5 +1,5 @@
 import { CONTACT_LIMITS, type ContactField } from '@marketplace/core';
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../lib/i18n/translator.js';
 import type { SubmitContactRequestErrorCode } from '../../gql/graphql.js';
 
 /** The contact form's text for a refusal (the API's or the same rule checked in the browser). */

@@ -1,6 +1,5 @@
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { resources } from '../i18n/resources.js';
+import { translatorWithAllLanguages } from '../i18n/resources.js';
 import {
   cardFieldErrorMessage,
   isCodeFieldError,
@@ -8,8 +7,7 @@ import {
   paymentErrorMessage,
 } from './payment-errors.js';
 
-const i18n = i18next.createInstance();
-await i18n.init({ lng: 'en', resources, interpolation: { escapeValue: false } });
+const i18n = translatorWithAllLanguages('en');
 const en = i18n.getFixedT('en');
 const zh = i18n.getFixedT('zh-TW');
 

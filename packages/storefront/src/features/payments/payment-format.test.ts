@@ -1,7 +1,6 @@
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { describe, expect, it } from 'vitest';
-import i18next from 'i18next';
-import { resources } from '../i18n/resources.js';
+import { translatorWithAllLanguages } from '../i18n/resources.js';
 import {
   formatPaymentTime,
   isThrottled,
@@ -10,8 +9,7 @@ import {
   phoneEnding,
 } from './payment-format.js';
 
-const i18n = i18next.createInstance();
-await i18n.init({ lng: 'en', resources, interpolation: { escapeValue: false } });
+const i18n = translatorWithAllLanguages('en');
 const t = i18n.t.bind(i18n);
 
 describe('paidWithText', () => {

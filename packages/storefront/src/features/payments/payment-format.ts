@@ -1,6 +1,6 @@
 import { CombinedGraphQLErrors } from '@apollo/client';
 import type { Locale } from '@marketplace/core';
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../lib/i18n/translator.js';
 
 /** How a payment was made, as receipts say it: "PayPal (buyer@example.com)" or "UnionPay card •••• 0005". */
 export type PaidWithParts = {

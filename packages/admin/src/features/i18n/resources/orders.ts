@@ -5,6 +5,7 @@ export const ordersEn = {
   loading: 'Loading orders…',
   count_one: '{{count}} order',
   count_other: '{{count}} orders',
+  countAtLeast: '{{shown}}+ orders',
   emptyTitle: 'No orders',
   emptyBody: 'No orders match these filters.',
   filters: {
@@ -153,6 +154,7 @@ export const ordersZhTw = {
   loading: '正在載入訂單…',
   count_one: '{{count}} 筆訂單',
   count_other: '{{count}} 筆訂單',
+  countAtLeast: '{{shown}}+ 筆訂單',
   emptyTitle: '沒有訂單',
   emptyBody: '沒有符合篩選條件的訂單。',
   filters: {

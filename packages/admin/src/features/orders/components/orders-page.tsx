@@ -33,7 +33,7 @@ const OrdersPageQuery = graphql(`
     $locale: Locale
   ) {
     staffOrders(first: $first, after: $after, filter: $filter, sort: $sort) {
-      totalCount
+      totalCountUpTo(limit: 1000)
       pageInfo {
         hasNextPage
         endCursor
@@ -100,6 +100,8 @@ const OrdersPageShipMutation = graphql(`
 `);
 
 const PAGE_SIZE = 25;
+/** Counting stops here (`totalCountUpTo(limit: 1000)`): “1,000+ orders” instead of counting them all. */
+const COUNT_UP_TO = 1000;
 
 const isPlatformStaff = (role: UserRole) => role === 'ADMIN' || role === 'CUSTOMER_SERVICE';
 
@@ -348,7 +350,9 @@ export function OrdersPage({ role }: { role: UserRole }) {
       ) : orders ? (
         <>
           <p className="orders-page__count" aria-live="polite">
-            {t('orders.count', { count: orders.totalCount })}
+            {orders.totalCountUpTo >= COUNT_UP_TO
+              ? t('orders.countAtLeast', { shown: COUNT_UP_TO.toLocaleString(i18n.language) })
+              : t('orders.count', { count: orders.totalCountUpTo })}
           </p>
           {shippedCount !== null && (
             <Alert tone="info">{t('orders.ship.done', { count: shippedCount })}</Alert>

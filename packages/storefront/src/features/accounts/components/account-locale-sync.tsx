@@ -1,7 +1,7 @@
 import { isLocale } from '@marketplace/core';
 import { useMutation } from '@apollo/client/react';
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n/react.js';
 import { graphql } from '../../../gql/gql.js';
 import { toApiLocale } from '../../../lib/locale.js';
 import { useViewer } from '../use-viewer.js';

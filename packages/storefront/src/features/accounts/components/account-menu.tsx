@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n/react.js';
 import { Link, useLocation } from 'react-router';
 import { paths } from '../../../app/paths.js';
 import { safeNextPath } from '../safe-next.js';

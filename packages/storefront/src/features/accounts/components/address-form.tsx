@@ -1,6 +1,6 @@
 import { type AddressField, COUNTRY_CODES } from '@marketplace/core';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n/react.js';
 import { Button } from '../../../components/ui/button.js';
 import { useLocale } from '../../../lib/locale.js';
 import { type AccountProblem, accountErrorText } from '../account-errors.js';

@@ -1,7 +1,7 @@
 import { type AddressField, MAX_ADDRESSES } from '@marketplace/core';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n/react.js';
 import { Button } from '../../../components/ui/button.js';
 import { LoadingState } from '../../../components/ui/spinner.js';
 import { EmptyState, ErrorState } from '../../../components/ui/states.js';

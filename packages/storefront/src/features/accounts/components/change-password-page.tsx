@@ -1,7 +1,7 @@
 import { MIN_PASSWORD_LENGTH } from '@marketplace/core';
 import { useMutation } from '@apollo/client/react';
 import { type FormEvent, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n/react.js';
 import { Link } from 'react-router';
 import { paths } from '../../../app/paths.js';
 import { Button } from '../../../components/ui/button.js';

@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
-import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useEffect, useState } from 'react';
+import { useTranslation } from '../../../lib/i18n/react.js';
 import { Button } from '../../../components/ui/button.js';
 import { graphql } from '../../../gql/gql.js';
 import { type AccountProblem, accountErrorText } from '../account-errors.js';
@@ -27,8 +27,10 @@ export function ResendVerificationButton({
   email: string;
   variant?: 'secondary' | 'ghost';
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [resend, { loading }] = useMutation(ResendVerificationButton_ResendMutation);
+  // The banner shows it on any page, home included, whose text lacks the error messages.
+  useEffect(() => void i18n.loadParts(['pages']).catch(() => undefined), [i18n]);
   const [outcome, setOutcome] = useState<
     { sent: true } | { problem: AccountProblem } | { failed: true } | null
   >(null);

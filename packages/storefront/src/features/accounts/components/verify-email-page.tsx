@@ -1,6 +1,6 @@
 import { useApolloClient } from '@apollo/client/react';
 import { type ReactNode, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n/react.js';
 import { Link, useSearchParams } from 'react-router';
 import { paths } from '../../../app/paths.js';
 import { ButtonLink } from '../../../components/ui/button.js';

@@ -1,6 +1,6 @@
 import { MAX_LINE_QUANTITY } from '@marketplace/core';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n/react.js';
 import { Link } from 'react-router';
 import { paths } from '../../../app/paths.js';
 import { Price } from '../../../components/ui/price.js';
@@ -164,9 +164,9 @@ export function CartLineItem({
         )}
       </Link>
       <div className="cart-line__info">
-        <h3 className="cart-line__title">
+        <h2 className="cart-line__title">
           <Link to={href}>{title}</Link>
-        </h3>
+        </h2>
         <p className="cart-line__variant">{t('cart.variant', { variant: line.variant.title })}</p>
         <p className="cart-line__merchant">{t('catalog.soldBy', { merchant: product.merchant.name })}</p>
         {reason && (

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n/react.js';
 import { Link } from 'react-router';
 import { paths } from '../../../app/paths.js';
 import { graphql } from '../../../gql/gql.js';
@@ -50,7 +50,7 @@ export function CartLink() {
         <circle cx="9.5" cy="20" r="1.3" fill="currentColor" />
         <circle cx="17" cy="20" r="1.3" fill="currentColor" />
       </svg>
-      <span className="cart-link__label">{t('cart.linkShort')}</span>
+      <span className="cart-link__label">{t('cart.linkShort')}</span>{' '}
       <span className="cart-link__count" data-testid="cart-count" data-empty={count === 0 || undefined}>
         {count}
       </span>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n/react.js';
 import { Link } from 'react-router';
 import type { KindParam } from '../../../app/paths.js';
 import { type FragmentType, getFragmentData } from '../../../gql/fragment-masking.js';
@@ -17,7 +17,8 @@ export const CatalogFilters_CategoryFragment = graphql(`
 export type FilterValues = { kind: KindParam | null; category: string | null };
 
 type CatalogFiltersProps = {
-  categories: ReadonlyArray<FragmentType<typeof CatalogFilters_CategoryFragment>>;
+  /** `null` while loading: the category row shows its "All" chip meanwhile, so nothing below moves. */
+  categories: ReadonlyArray<FragmentType<typeof CatalogFilters_CategoryFragment>> | null;
   active: FilterValues;
   /** The URL of the current listing with other filter values. */
   hrefFor: (values: FilterValues) => string;
@@ -26,7 +27,7 @@ type CatalogFiltersProps = {
 /** Filters are links, so each state has a URL and works with the keyboard and the back button. */
 export function CatalogFilters({ categories: categoryRefs, active, hrefFor }: CatalogFiltersProps) {
   const { t } = useTranslation();
-  const categories = getFragmentData(CatalogFilters_CategoryFragment, categoryRefs);
+  const categories = categoryRefs ? getFragmentData(CatalogFilters_CategoryFragment, categoryRefs) : null;
   const kinds: Array<{ value: KindParam | null; label: string }> = [
     { value: null, label: t('catalog.kindAll') },
     { value: 'goods', label: t('catalog.kindGoods') },
@@ -41,12 +42,12 @@ export function CatalogFilters({ categories: categoryRefs, active, hrefFor }: Ca
           </Chip>
         ))}
       </FilterGroup>
-      {categories.length > 0 && (
+      {(categories === null || categories.length > 0) && (
         <FilterGroup label={t('catalog.categoryLabel')}>
           <Chip to={hrefFor({ ...active, category: null })} current={active.category === null}>
             {t('catalog.categoryAll')}
           </Chip>
-          {categories.map((category) => (
+          {categories?.map((category) => (
             <Chip
               key={category.id}
               to={hrefFor({ ...active, category: category.handle })}

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n/react.js';
 import { Link } from 'react-router';
 import { paths } from '../../../app/paths.js';
 import { type FragmentType, getFragmentData } from '../../../gql/fragment-masking.js';
@@ -68,6 +68,8 @@ export function ProductCard({ product: productRef, eager = false }: ProductCardP
             // The title follows right below; repeating it would be read twice.
             alt=""
             loading={eager ? 'eager' : 'lazy'}
+            // The first row is above the fold and holds the page's largest image (its LCP).
+            fetchPriority={eager ? 'high' : 'auto'}
             decoding="async"
           />
         ) : (
@@ -81,11 +83,11 @@ export function ProductCard({ product: productRef, eager = false }: ProductCardP
         </div>
       </div>
       <div className="product-card__body">
-        <h3 className="product-card__title">
+        <h2 className="product-card__title">
           <Link className="product-card__link" to={paths.product.getHref(product.handle)}>
             {product.title}
           </Link>
-        </h3>
+        </h2>
         <p className="product-card__merchant">{product.merchant.name}</p>
         <SalePrice
           className="product-card__price"

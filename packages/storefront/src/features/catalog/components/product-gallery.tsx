@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n/react.js';
 import { type FragmentType, getFragmentData } from '../../../gql/fragment-masking.js';
 import { graphql } from '../../../gql/gql.js';
 import './product-gallery.css';

@@ -1,5 +1,5 @@
 import { skipToken, useQuery } from '@apollo/client/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n/react.js';
 import { useSearchParams } from 'react-router';
 import { paths } from '../../../app/paths.js';
 import { PageTitle } from '../../../components/ui/page-title.js';
@@ -55,7 +55,7 @@ export function ProductListPage() {
         <h1>{title}</h1>
         {!query && <p>{t('catalog.browseIntro')}</p>}
       </header>
-      {categories && <CatalogFilters categories={categories} active={active} hrefFor={hrefFor} />}
+      <CatalogFilters categories={categories ?? null} active={active} hrefFor={hrefFor} />
       <ProductResults
         // A new filter starts again at the first page.
         key={filterKey}

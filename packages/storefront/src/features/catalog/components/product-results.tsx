@@ -2,7 +2,7 @@ import { NetworkStatus } from '@apollo/client';
 import { type SkipToken, skipToken, useQuery } from '@apollo/client/react';
 import type { VariablesOf } from '@graphql-typed-document-node/core';
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n/react.js';
 import { Button, ButtonLink } from '../../../components/ui/button.js';
 import { LoadingState } from '../../../components/ui/spinner.js';
 import { EmptyState, ErrorState } from '../../../components/ui/states.js';
@@ -18,9 +18,11 @@ const ProductResults_ProductsQuery = graphql(`
     $kind: ProductKind
     $categoryId: ID
     $locale: Locale!
+    $withTotal: Boolean! = true
   ) {
     products(first: $first, after: $after, query: $query, kind: $kind, categoryId: $categoryId) {
-      totalCount
+      # Counted for the first page only: "Load more" pages keep the count they already have.
+      totalCount @include(if: $withTotal)
       pageInfo {
         endCursor
         hasNextPage
@@ -67,7 +69,8 @@ export function ProductResults({ variables, emptyDescription, clearFiltersHref }
     return <LoadingState />;
   }
 
-  const { nodes, totalCount, pageInfo } = data.products;
+  const { nodes, pageInfo } = data.products;
+  const totalCount = data.products.totalCount ?? nodes.length;
   if (nodes.length === 0) {
     return (
       <EmptyState
@@ -90,11 +93,12 @@ export function ProductResults({ variables, emptyDescription, clearFiltersHref }
     focusIndex.current = nodes.length;
     try {
       await fetchMore({
-        variables: { after: pageInfo.endCursor },
+        variables: { after: pageInfo.endCursor, withTotal: false },
         updateQuery: (previous, { fetchMoreResult }) => ({
           ...fetchMoreResult,
           products: {
             ...fetchMoreResult.products,
+            totalCount: previous.products.totalCount,
             nodes: [
               ...previous.products.nodes,
               // Skip anything the previous page already showed (new products can shift pages).

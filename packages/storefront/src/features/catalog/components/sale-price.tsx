@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n/react.js';
 import { Price } from '../../../components/ui/price.js';
 import type { MoneyValue } from '../../../lib/format-money.js';
 import './sale-price.css';

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n/react.js';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { paths } from '../../../app/paths.js';
 import './search-form.css';

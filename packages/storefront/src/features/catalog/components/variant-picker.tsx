@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n/react.js';
 import { type FragmentType, getFragmentData } from '../../../gql/fragment-masking.js';
 import { graphql } from '../../../gql/gql.js';
 import { SalePrice } from './sale-price.js';

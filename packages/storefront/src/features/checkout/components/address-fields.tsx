@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n/react.js';
 import type { AddressField } from '../checkout-errors.js';
 import { TextField } from './text-field.js';
 

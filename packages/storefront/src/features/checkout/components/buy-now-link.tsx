@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n/react.js';
 import { paths } from '../../../app/paths.js';
 import { ButtonLink } from '../../../components/ui/button.js';
 

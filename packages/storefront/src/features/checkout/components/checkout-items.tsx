@@ -1,5 +1,5 @@
 import { MAX_LINE_QUANTITY } from '@marketplace/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n/react.js';
 import { Link } from 'react-router';
 import { paths } from '../../../app/paths.js';
 import { Price } from '../../../components/ui/price.js';

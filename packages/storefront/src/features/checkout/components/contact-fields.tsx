@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n/react.js';
 import type { ContactField } from '../checkout-errors.js';
 import { TextField } from './text-field.js';
 

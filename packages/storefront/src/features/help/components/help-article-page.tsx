@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n/react.js';
 import { Link } from 'react-router';
 import { paths } from '../../../app/paths.js';
 import { ButtonLink } from '../../../components/ui/button.js';

@@ -1,5 +1,5 @@
 import { isLocale, type Locale } from '@marketplace/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n/react.js';
 import './language-switch.css';
 
 /** Each language is named in itself, so a reader can find theirs whatever is showing now. */

@@ -2,18 +2,20 @@
  * English UI text; the source of truth for the key structure. zh-TW must have exactly the same
  * keys (checked by the compiler through `TranslationResource` and by resources.test.ts).
  * Plural keys carry both `_one` and `_other` in every language so the key sets stay equal.
+ *
+ * Split in two parts: this shell (header, footer, home page: bundled with the app) and the pages
+ * part in en-pages.ts (every other page: its own chunk, fetched with the first such page). A key
+ * lives in exactly one part.
  */
-import { accountsEn } from './accounts.js';
-import { helpEn } from './help.js';
-import { ordersEn } from './orders.js';
-import { paymentsEn } from './payments.js';
-import { messagesEn } from './messages.js';
-import { standingEn } from './standing.js';
-import { warningsEn } from './warnings.js';
-import { reviewsEn } from './reviews.js';
+import { accountsShellEn } from './accounts.shell.js';
+import type { enPages } from './en-pages.js';
+import { helpShellEn } from './help.shell.js';
+import { messagesShellEn } from './messages.shell.js';
+import { paymentsShellEn } from './payments.shell.js';
 import { saleEn } from './sale.js';
+import { standingEn } from './standing.js';
 
-export const en = {
+export const enShell = {
   app: {
     name: 'Marketplace',
     homeLink: 'Marketplace home',
@@ -61,119 +63,25 @@ export const en = {
     serviceBadge: 'Service',
     soldBy: 'Sold by {{merchant}}',
   },
-  product: {
-    loadError: 'We couldn’t load this product.',
-    notFoundTitle: 'Product not found',
-    notFoundDescription: 'This product is not on sale, or the link is wrong.',
-    backToProducts: 'Back to all products',
-    breadcrumb: 'Breadcrumb',
-    allProducts: 'All products',
-    soldBy: 'Sold by',
-    description: 'Description',
-    options: 'Options',
-    sku: 'SKU {{sku}}',
-    stockUnlimited: 'Available',
-    stockIn_one: '{{count}} in stock',
-    stockIn_other: '{{count}} in stock',
-    stockLow_one: 'Only {{count}} left',
-    stockLow_other: 'Only {{count}} left',
-    soldOut: 'Sold out',
-    serviceNote: 'Consulting service: no shipping, delivered as a written report.',
-    goodsNote: 'Shipped by the merchant with a tracking number.',
-    images: 'Product images',
-    showImage: 'Show image {{index}} of {{total}}',
-  },
   cart: {
-    link_one: 'Cart, {{count}} item',
-    link_other: 'Cart, {{count}} items',
+    // Starts with the link's visible text ("Cart 2"), so speech input users can say what they see.
+    link_one: 'Cart {{count}} item',
+    link_other: 'Cart {{count}} items',
     linkShort: 'Cart',
-    title: 'Your cart',
-    quantity: 'Quantity',
-    decrease: 'One less',
-    increase: 'One more',
-    addToCart: 'Add to cart',
-    adding: 'Adding…',
-    added: 'Added to your cart.',
-    viewCart: 'View cart',
-    soldOut: 'Sold out',
-    loadError: 'We couldn’t load your cart.',
-    emptyTitle: 'Your cart is empty',
-    emptyDescription: 'Browse the shops and add something you like.',
-    continueShopping: 'Continue shopping',
-    variant: 'Option: {{variant}}',
-    unitPrice: 'Unit price',
-    lineTotal: 'Line total',
-    summaryTitle: 'Order summary',
-    items_one: '{{count}} item',
-    items_other: '{{count}} items',
-    subtotal: 'Subtotal',
-    allItems_one: 'All items ({{count}})',
-    allItems_other: 'All items ({{count}})',
-    selectedItems_one: 'Selected ({{count}} item)',
-    selectedItems_other: 'Selected ({{count}} items)',
-    summaryNote: 'Shipping and discounts are calculated at checkout.',
-    checkout: 'Checkout',
-    checkoutHint: 'Tick at least one item to check out.',
-    unavailableHint:
-      'Some selected items can’t be bought as they are. Change or remove them before you check out.',
-    selectAll: 'Select all',
-    selectLine: 'Select {{title}} for checkout',
-    quantityOf: 'Quantity of {{title}}',
-    decreaseOf: 'One less {{title}}',
-    increaseOf: 'One more {{title}}',
-    remove: 'Remove',
-    removeLine: 'Remove {{title}} from the cart',
-    removed: '{{title}} was removed from your cart.',
-    updating: 'Updating…',
-    deleteSelected: 'Delete selected',
-    confirmDeleteTitle: 'Delete the selected items?',
-    confirmDeleteText_one: '{{count}} item will be removed from your cart.',
-    confirmDeleteText_other: '{{count}} items will be removed from your cart.',
-    confirmDelete: 'Delete',
-    cancel: 'Cancel',
-    deletedCount_one: '{{count}} item was removed from your cart.',
-    deletedCount_other: '{{count}} items were removed from your cart.',
-    unavailable: {
-      OFF_SALE: 'No longer on sale. Remove it to check out the rest.',
-      OUT_OF_STOCK: 'Sold out. Remove it to check out the rest.',
-      INSUFFICIENT_STOCK_one: 'Only {{count}} left: lower the quantity to check it out.',
-      INSUFFICIENT_STOCK_other: 'Only {{count}} left: lower the quantity to check it out.',
-    },
-    lineErrors: {
-      CART_NOT_FOUND: 'Your cart has expired. Please reload the page.',
-      INVALID_QUANTITY: 'Enter a whole number of at least 1. To drop the item, use Remove.',
-      LINE_NOT_FOUND: 'This item is no longer in your cart.',
-      NO_LINES: 'Tick at least one item first.',
-      OFF_SALE: 'This item is no longer on sale.',
-      OUT_OF_STOCK: 'This item is sold out.',
-      QUANTITY_EXCEEDS_LINE_MAXIMUM: 'You can order at most {{max}} of an item at once.',
-      QUANTITY_EXCEEDS_STOCK_one: 'Only {{count}} is in stock.',
-      QUANTITY_EXCEEDS_STOCK_other: 'Only {{count}} are in stock.',
-      unknown: 'We couldn’t update your cart. Please try again.',
-    },
-    errors: {
-      CART_NOT_FOUND: 'Your cart has expired. Please try again.',
-      INVALID_QUANTITY: 'Enter a whole number of at least 1.',
-      OUT_OF_STOCK: 'This option is sold out.',
-      QUANTITY_EXCEEDS_LINE_MAXIMUM: 'You can order at most {{max}} of an item at once.',
-      QUANTITY_EXCEEDS_STOCK_one: 'Only {{count}} is in stock, including what is already in your cart.',
-      QUANTITY_EXCEEDS_STOCK_other: 'Only {{count}} are in stock, including what is already in your cart.',
-      VARIANT_NOT_FOUND: 'This option is no longer on sale.',
-      unknown: 'We couldn’t add this to your cart. Please try again.',
-    },
   },
-  accounts: accountsEn,
-  orders: ordersEn,
-  help: helpEn,
-  payments: paymentsEn,
   sale: saleEn,
-  reviews: reviewsEn,
-  messages: messagesEn,
   standing: standingEn,
-  warnings: warningsEn,
+  accounts: accountsShellEn,
+  messages: messagesShellEn,
+  payments: paymentsShellEn,
+  help: helpShellEn,
 } as const;
 
 type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
-/** Same keys as the English resource, any text. */
-export type TranslationResource = Strings<typeof en>;
+/** Same keys as the English shell, any text. */
+export type TranslationShell = Strings<typeof enShell>;
+/** Same keys as the English pages part, any text. */
+export type TranslationPages = Strings<typeof enPages>;
+/** Every key of the UI (both parts). */
+export type TranslationResource = TranslationShell & TranslationPages;

@@ -1,10 +1,5 @@
 /** In-site messages ("station letters"). English is the source of the keys; zh-TW must have the same. */
 export const messagesEn = {
-  headerLink: 'Messages',
-  headerLinkUnread_one: 'Messages, {{count}} unread',
-  headerLinkUnread_other: 'Messages, {{count}} unread',
-  unreadBadge_one: '{{count}} unread',
-  unreadBadge_other: '{{count}} unread',
   list: {
     title: 'Messages',
     intro:
@@ -75,82 +70,5 @@ export const messagesEn = {
     ACCOUNT_RESTRICTED:
       'Your account is restricted: you can reply within existing conversations, but not start new ones.',
     unknown: 'Your message could not be sent. Please try again.',
-  },
-};
-
-export const messagesZhTw: typeof messagesEn = {
-  headerLink: '站內訊息',
-  headerLinkUnread_one: '站內訊息，{{count}} 則未讀',
-  headerLinkUnread_other: '站內訊息，{{count}} 則未讀',
-  unreadBadge_one: '{{count}} 則未讀',
-  unreadBadge_other: '{{count}} 則未讀',
-  list: {
-    title: '站內訊息',
-    intro: '您與客服中心的對話，以及與商店之間關於訂單的對話。平台通知也會寄到這裡。',
-    filterLabel: '顯示',
-    filterAll: '全部',
-    filterUnread: '未讀',
-    newConversation: '聯絡客服',
-    loadError: '無法載入您的訊息。',
-    emptyTitle: '目前沒有訊息',
-    emptyDescription: '您可以寫信給客服中心，或從訂單頁面聯絡商店。',
-    emptyUnreadTitle: '訊息都已讀完',
-    emptyUnreadDescription: '目前沒有未讀訊息。',
-    loadMore: '載入更多',
-    with: {
-      CUSTOMER_SERVICE: '客服中心',
-      MERCHANT_SUPPORT: '平台',
-      ORDER: '商店・{{merchant}}',
-    },
-    aboutOrder: '訂單 {{number}}',
-    noMessages: '沒有訊息',
-  },
-  conversation: {
-    back: '所有訊息',
-    loadError: '無法載入這段對話。',
-    notFoundTitle: '找不到這段對話',
-    notFoundDescription: '對話不存在，或不是您的對話。',
-    withCustomerService: '與客服中心的對話',
-    withStore: '與 {{merchant}} 的對話',
-    aboutOrder: '相關訂單',
-    you: '您',
-    notice: '通知',
-    earlier: '顯示較早的訊息',
-    listLabel: '這段對話中的訊息',
-  },
-  reply: {
-    label: '您的回覆',
-    hint: '純文字，最多 {{max}} 個字。',
-    submit: '送出',
-    sending: '傳送中…',
-    sent: '訊息已送出。',
-  },
-  start: {
-    title: '新訊息',
-    toCustomerService: '收件者：客服中心',
-    toStore: '收件者：{{merchant}}（訂單 {{number}}）',
-    toStoreNoName: '收件者：訂單 {{number}} 的商店',
-    subject: '主旨',
-    subjectHint: '最多 {{max}} 個字。',
-    body: '內容',
-    bodyHint: '純文字，最多 {{max}} 個字。',
-    submit: '送出訊息',
-    sending: '傳送中…',
-    cancel: '取消',
-    defaultSubject: '關於訂單 {{number}}',
-  },
-  orderLinks: {
-    title: '對這筆訂單有疑問嗎？',
-    store: '傳訊息給商店',
-    support: '聯絡客服',
-  },
-  errors: {
-    INVALID_BODY: '請輸入 1 到 {{max}} 個字的訊息。',
-    INVALID_SUBJECT: '請輸入 1 到 {{maxSubject}} 個字的主旨。',
-    ORDER_REQUIRED: '請選擇您要詢問的訂單。',
-    INVALID_RECIPIENT: '您無法寫信給這位收件者。',
-    NOT_FOUND: '這段對話或訂單已不存在。',
-    ACCOUNT_RESTRICTED: '您的帳號目前受到限制：可以在既有的對話中回覆，但不能開啟新的對話。',
-    unknown: '訊息無法送出，請再試一次。',
   },
 };

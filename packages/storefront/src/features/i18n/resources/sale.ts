@@ -5,10 +5,3 @@ export const saleEn = {
   originalPrice: 'Original price',
   endsAt: 'Ends {{date}}',
 };
-
-export const saleZhTw: typeof saleEn = {
-  badge: '特價',
-  salePrice: '特價',
-  originalPrice: '原價',
-  endsAt: '{{date}} 結束',
-};

@@ -1,16 +1,16 @@
-import { accountsZhTw } from './accounts.js';
-import type { TranslationResource } from './en.js';
-import { helpZhTw } from './help.js';
-import { ordersZhTw } from './orders.js';
-import { paymentsZhTw } from './payments.js';
-import { messagesZhTw } from './messages.js';
-import { standingZhTw } from './standing.js';
-import { warningsZhTw } from './warnings.js';
-import { reviewsZhTw } from './reviews.js';
-import { saleZhTw } from './sale.js';
+import { accountsShellZhTw } from './accounts.shell.zh-tw.js';
+import type { TranslationShell } from './en.js';
+import { helpShellZhTw } from './help.shell.zh-tw.js';
+import { messagesShellZhTw } from './messages.shell.zh-tw.js';
+import { paymentsShellZhTw } from './payments.shell.zh-tw.js';
+import { saleZhTw } from './sale.zh-tw.js';
+import { standingZhTw } from './standing.zh-tw.js';
 
-/** Traditional Chinese (Taiwan). Chinese has no plural forms; `_one` repeats `_other`. */
-export const zhTW: TranslationResource = {
+/**
+ * Traditional Chinese (Taiwan), shell part (see en.ts); loaded when it is the shopper's language.
+ * Chinese has no plural forms; `_one` repeats `_other`.
+ */
+export const zhTWShell: TranslationShell = {
   app: {
     name: '好物市集',
     homeLink: '好物市集首頁',
@@ -58,113 +58,15 @@ export const zhTW: TranslationResource = {
     serviceBadge: '服務',
     soldBy: '由{{merchant}}販售',
   },
-  product: {
-    loadError: '無法載入此商品。',
-    notFoundTitle: '找不到商品',
-    notFoundDescription: '此商品目前未販售，或連結有誤。',
-    backToProducts: '返回所有商品',
-    breadcrumb: '導覽路徑',
-    allProducts: '所有商品',
-    soldBy: '販售店家',
-    description: '商品說明',
-    options: '規格',
-    sku: '商品編號 {{sku}}',
-    stockUnlimited: '可購買',
-    stockIn_one: '庫存 {{count}} 件',
-    stockIn_other: '庫存 {{count}} 件',
-    stockLow_one: '僅剩 {{count}} 件',
-    stockLow_other: '僅剩 {{count}} 件',
-    soldOut: '已售完',
-    serviceNote: '顧問服務：無需配送，以書面報告交付。',
-    goodsNote: '由店家出貨，並提供物流追蹤編號。',
-    images: '商品圖片',
-    showImage: '顯示第 {{index}} 張圖片，共 {{total}} 張',
-  },
   cart: {
-    link_one: '購物車，{{count}} 件商品',
-    link_other: '購物車，{{count}} 件商品',
+    link_one: '購物車 {{count}} 件商品',
+    link_other: '購物車 {{count}} 件商品',
     linkShort: '購物車',
-    title: '購物車',
-    quantity: '數量',
-    decrease: '減一',
-    increase: '加一',
-    addToCart: '加入購物車',
-    adding: '加入中…',
-    added: '已加入購物車。',
-    viewCart: '查看購物車',
-    soldOut: '已售完',
-    loadError: '無法載入購物車。',
-    emptyTitle: '購物車是空的',
-    emptyDescription: '去逛逛店家，把喜歡的商品加進來吧。',
-    continueShopping: '繼續購物',
-    variant: '規格：{{variant}}',
-    unitPrice: '單價',
-    lineTotal: '小計',
-    summaryTitle: '訂單摘要',
-    items_one: '{{count}} 件商品',
-    items_other: '{{count}} 件商品',
-    subtotal: '商品小計',
-    allItems_one: '全部商品（{{count}} 件）',
-    allItems_other: '全部商品（{{count}} 件）',
-    selectedItems_one: '已勾選（{{count}} 件）',
-    selectedItems_other: '已勾選（{{count}} 件）',
-    summaryNote: '運費與折扣將於結帳時計算。',
-    checkout: '結帳',
-    checkoutHint: '請至少勾選一項商品再結帳。',
-    unavailableHint: '部分已勾選的商品目前無法購買，請先修改數量或移除後再結帳。',
-    selectAll: '全選',
-    selectLine: '勾選「{{title}}」結帳',
-    quantityOf: '「{{title}}」的數量',
-    decreaseOf: '「{{title}}」減一',
-    increaseOf: '「{{title}}」加一',
-    remove: '移除',
-    removeLine: '從購物車移除「{{title}}」',
-    removed: '已從購物車移除「{{title}}」。',
-    updating: '更新中…',
-    deleteSelected: '刪除所選',
-    confirmDeleteTitle: '要刪除已勾選的商品嗎？',
-    confirmDeleteText_one: '將從購物車移除 {{count}} 項商品。',
-    confirmDeleteText_other: '將從購物車移除 {{count}} 項商品。',
-    confirmDelete: '刪除',
-    cancel: '取消',
-    deletedCount_one: '已從購物車移除 {{count}} 項商品。',
-    deletedCount_other: '已從購物車移除 {{count}} 項商品。',
-    unavailable: {
-      OFF_SALE: '此商品已下架，移除後即可結帳其他商品。',
-      OUT_OF_STOCK: '此商品已售完，移除後即可結帳其他商品。',
-      INSUFFICIENT_STOCK_one: '庫存僅剩 {{count}} 件，請減少數量後再結帳。',
-      INSUFFICIENT_STOCK_other: '庫存僅剩 {{count}} 件，請減少數量後再結帳。',
-    },
-    lineErrors: {
-      CART_NOT_FOUND: '購物車已過期，請重新整理頁面。',
-      INVALID_QUANTITY: '請輸入至少為 1 的整數；若不想購買，請點選「移除」。',
-      LINE_NOT_FOUND: '此商品已不在您的購物車中。',
-      NO_LINES: '請先勾選至少一項商品。',
-      OFF_SALE: '此商品已下架。',
-      OUT_OF_STOCK: '此商品已售完。',
-      QUANTITY_EXCEEDS_LINE_MAXIMUM: '單一商品每次最多可訂購 {{max}} 件。',
-      QUANTITY_EXCEEDS_STOCK_one: '庫存僅剩 {{count}} 件。',
-      QUANTITY_EXCEEDS_STOCK_other: '庫存僅剩 {{count}} 件。',
-      unknown: '無法更新購物車，請再試一次。',
-    },
-    errors: {
-      CART_NOT_FOUND: '購物車已過期，請再試一次。',
-      INVALID_QUANTITY: '請輸入至少為 1 的整數。',
-      OUT_OF_STOCK: '此規格已售完。',
-      QUANTITY_EXCEEDS_LINE_MAXIMUM: '單一商品每次最多可訂購 {{max}} 件。',
-      QUANTITY_EXCEEDS_STOCK_one: '庫存僅剩 {{count}} 件（含購物車內已有的數量）。',
-      QUANTITY_EXCEEDS_STOCK_other: '庫存僅剩 {{count}} 件（含購物車內已有的數量）。',
-      VARIANT_NOT_FOUND: '此規格已停止販售。',
-      unknown: '無法加入購物車，請再試一次。',
-    },
   },
-  accounts: accountsZhTw,
-  orders: ordersZhTw,
-  help: helpZhTw,
-  payments: paymentsZhTw,
   sale: saleZhTw,
-  reviews: reviewsZhTw,
-  messages: messagesZhTw,
   standing: standingZhTw,
-  warnings: warningsZhTw,
+  accounts: accountsShellZhTw,
+  messages: messagesShellZhTw,
+  payments: paymentsShellZhTw,
+  help: helpShellZhTw,
 };

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n/react.js';
 import { Link, Navigate, useLocation, useParams } from 'react-router';
 import { paths } from '../../../app/paths.js';
 import { Button } from '../../../components/ui/button.js';

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { type ReactNode, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n/react.js';
 import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
 import { paths } from '../../../app/paths.js';
 import { Button, ButtonLink } from '../../../components/ui/button.js';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n/react.js';
 import { Button } from '../../../components/ui/button.js';
 import type { IssuedOrderKey } from '../order-key-handoff.js';
 

@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { isPaymentCaptured } from '@marketplace/core';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n/react.js';
 import { paths } from '../../../app/paths.js';
 import { Button } from '../../../components/ui/button.js';
 import { graphql } from '../../../gql/gql.js';

@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { isPaymentCaptured } from '@marketplace/core';
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n/react.js';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { paths } from '../../../app/paths.js';
 import { ButtonLink } from '../../../components/ui/button.js';

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n/react.js';
 import { graphql } from '../../../gql/gql.js';
 import { formatScore } from '../review-format.js';
 import { Stars } from './stars.js';
@@ -23,13 +23,15 @@ const CreditScore_Query = graphql(`
 
 /**
  * The selling store's credit score next to its name on the product page: “★ 4.20 · from 12 reviews”.
- * Renders nothing while loading or on error (the page is still usable without it).
+ * While loading it holds its line empty, so the price and buttons below do not jump when it
+ * arrives; renders nothing on error (the page is still usable without it).
  */
 export function CreditScoreBadge({ productHandle }: { productHandle: string }) {
   const { t } = useTranslation();
-  const { data } = useQuery(CreditScore_Query, { variables: { handle: productHandle } });
+  const { data, loading } = useQuery(CreditScore_Query, { variables: { handle: productHandle } });
   const score = data?.product?.merchant.creditScore;
-  if (!score) return null;
+  if (!score)
+    return loading ? <span className="credit-score credit-score--pending" aria-hidden="true" /> : null;
   return (
     <span
       className="credit-score"

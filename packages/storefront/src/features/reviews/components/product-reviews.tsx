@@ -1,7 +1,7 @@
 import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { type ReactNode, useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n/react.js';
 import { Button } from '../../../components/ui/button.js';
 import { LoadingState } from '../../../components/ui/spinner.js';
 import { ErrorState } from '../../../components/ui/states.js';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n/react.js';
 
 /** A rating as five stars; screen readers hear “4 out of 5 stars”. */
 export function Stars({ rating, className }: { rating: number; className?: string }) {

@@ -1,0 +1,93 @@
+/** What the bench sends to and gets back from its worker processes. */
+
+export interface LoadResult {
+  requests: number;
+  durationSec: number;
+  rps: number;
+  /** Latency percentiles in milliseconds. */
+  p50: number;
+  p99: number;
+  mean: number;
+  /** Connection errors and timeouts. */
+  errors: number;
+  non2xx: number;
+  /** Responses parsed and checked; those with `errors` or without `data`. */
+  checked: number;
+  invalid: number;
+  invalidSamples: string[];
+}
+
+export interface HttpLoadConfig {
+  url: string;
+  path?: string;
+  connections: number;
+  durationSec: number;
+  headers: Record<string, string>;
+  /** Request bodies; each request sends one picked at random. */
+  bodies: string[];
+  /** Parse and check one response in this many. */
+  validateEvery: number;
+}
+
+export interface PgBaselineConfig {
+  databaseUrl: string;
+  connections: number;
+  durationSec: number;
+  /** Runs `sql` with one of these parameter lists per query (prepared statement). */
+  sql: string;
+  params: unknown[][];
+}
+
+export interface CheckoutConfig {
+  apiUrl: string;
+  sandboxUrl: string;
+  cardPublishableKey: string;
+  cardNumber: string;
+  durationSec: number;
+  shoppers: { email: string; password: string; variantId: string }[];
+  documents: { login: string; addToCart: string; submitOrder: string; payOrder: string; removeLines: string };
+  quantity: number;
+}
+
+export interface StepStats {
+  count: number;
+  p50: number;
+  p99: number;
+  mean: number;
+}
+
+export interface CheckoutResult {
+  durationSec: number;
+  flows: number;
+  flowsPerSec: number;
+  steps: Record<string, StepStats>;
+  /** Expected refusals by code (OUT_OF_STOCK, …), per mutation. */
+  userErrors: Record<string, number>;
+  /** Unexpected failures: HTTP errors, GraphQL `errors`, payments that did not succeed. */
+  errors: number;
+  errorSamples: string[];
+}
+
+export async function readStdinJson<T>(): Promise<T> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8')) as T;
+}
+
+/** Percentile of sorted values (nearest rank). */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+export function stepStats(values: number[]): StepStats {
+  const sorted = [...values].sort((a, b) => a - b);
+  const sum = sorted.reduce((a, b) => a + b, 0);
+  return {
+    count: sorted.length,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    mean: sorted.length ? sum / sorted.length : 0,
+  };
+}

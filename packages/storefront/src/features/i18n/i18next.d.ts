@@ -1,8 +1,0 @@
-import type { TranslationResource } from './resources/en.js';
-
-declare module 'i18next' {
-  interface CustomTypeOptions {
-    defaultNS: 'translation';
-    resources: { translation: TranslationResource };
-  }
-}
