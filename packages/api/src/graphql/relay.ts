@@ -1,4 +1,11 @@
-import { type GraphQLResolveInfo, Kind, type SelectionNode } from 'graphql';
+import {
+  GraphQLIncludeDirective,
+  type GraphQLResolveInfo,
+  GraphQLSkipDirective,
+  getDirectiveValues,
+  Kind,
+  type SelectionNode,
+} from 'graphql';
 import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
 
@@ -137,10 +144,19 @@ export function mapConnection<R, T>(c: ConnectionShape<R>, map: (row: R) => T): 
   return { edges, nodes: edges.map((e) => e.node), pageInfo: c.pageInfo, count: c.count };
 }
 
-/** Whether the field being resolved selects `name` directly (through fragments too), e.g. `totalCount`. */
+/**
+ * Whether the field being resolved selects `name` directly (through fragments too, honouring
+ * `@include`/`@skip` with the request's variables), e.g. `totalCount`.
+ */
 export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+  const included = (node: SelectionNode) => {
+    const skip = getDirectiveValues(GraphQLSkipDirective, node, info.variableValues);
+    const include = getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues);
+    return skip?.if !== true && include?.if !== false;
+  };
   const visit = (selections: readonly SelectionNode[] | undefined, seen: Set<string>): boolean =>
     (selections ?? []).some((s) => {
+      if (!included(s)) return false;
       if (s.kind === Kind.FIELD) return s.name.value === name;
       if (s.kind === Kind.INLINE_FRAGMENT) return visit(s.selectionSet.selections, seen);
       if (seen.has(s.name.value)) return false;
