@@ -502,46 +502,39 @@ async function main() {
   }
 
   // ------------------------------------------------------------ other read paths
-  if (want('detail'))
-    await scenario(
-      {
-        name: 'Product detail (bench_large)',
-        description: `Storefront ProductPage_ProductQuery, ${large.productHandles.length} products, EN and zh-TW.`,
-        ratios: [],
-        notes: [],
-      },
-      [{ label: 'API', run: () => httpLoad(apiLarge.url, detailBodies, 10) }],
-    );
-  if (want('search'))
-    await scenario(
-      {
-        name: 'Text search (bench_large)',
-        description: `ProductResults_ProductsQuery with query: ${terms.map((t) => `"${t.t}"`).join(', ')}.`,
-        ratios: [],
-        notes: [],
-      },
-      [{ label: 'API', run: () => httpLoad(apiLarge.url, searchBodies, 10) }],
-    );
-  if (want('myorders'))
-    await scenario(
-      {
-        name: "A shopper's My Orders (bench_large)",
-        description: `Storefront OrdersPage_OrdersQuery as ${large.shopperEmails[0]} (about ${Math.round(large.orders / large.shoppers)} orders), first page, status filters ${statuses.map((st) => st ?? 'none').join(', ')}.`,
-        ratios: [],
-        notes: [],
-      },
-      [{ label: 'API', run: () => httpLoad(apiLarge.url, myOrdersBodies, 10, { cookie: shopperCookie }) }],
-    );
-  if (want('admin'))
-    await scenario(
-      {
-        name: 'Admin order list with filters (bench_large)',
-        description: `Admin OrdersPage_OrdersQuery as ${ADMIN.email}: 25 newest, filtered by status and/or merchant (${adminBodies.length} combinations).`,
-        ratios: [],
-        notes: [],
-      },
-      [{ label: 'API', run: () => httpLoad(apiLarge.url, adminBodies, 10, { cookie: adminCookie }) }],
-    );
+  /** A scenario of the API alone on bench_large at 10 connections. */
+  const apiOnly = (key: string, name: string, description: string, bodies: string[], cookie?: string) =>
+    want(key)
+      ? scenario({ name, description, ratios: [], notes: [] }, [
+          { label: 'API', run: () => httpLoad(apiLarge.url, bodies, 10, cookie ? { cookie } : undefined) },
+        ])
+      : null;
+  await apiOnly(
+    'detail',
+    'Product detail (bench_large)',
+    `Storefront ProductPage_ProductQuery, ${large.productHandles.length} products, EN and zh-TW.`,
+    detailBodies,
+  );
+  await apiOnly(
+    'search',
+    'Text search (bench_large)',
+    `ProductResults_ProductsQuery with query: ${terms.map((t) => `"${t.t}"`).join(', ')}.`,
+    searchBodies,
+  );
+  await apiOnly(
+    'myorders',
+    "A shopper's My Orders (bench_large)",
+    `Storefront OrdersPage_OrdersQuery as ${large.shopperEmails[0]} (about ${Math.round(large.orders / large.shoppers)} orders), first page, status filters ${statuses.map((st) => st ?? 'none').join(', ')}.`,
+    myOrdersBodies,
+    shopperCookie,
+  );
+  await apiOnly(
+    'admin',
+    'Admin order list with filters (bench_large)',
+    `Admin OrdersPage_OrdersQuery as ${ADMIN.email}: 25 newest, filtered by status and/or merchant (${adminBodies.length} combinations).`,
+    adminBodies,
+    adminCookie,
+  );
 
   // ------------------------------------------------------------ 10,000 vs 100 products
   if (want('scale')) {

@@ -25,26 +25,13 @@ export async function recordOrderFunds(
   order: OrderEntity,
   to: OrderStatus,
 ): Promise<void> {
-  const currency = order.currency as CurrencyCode;
-  const gross = money(order.totalMinor, currency);
-  const orderPending = money(await orderBucketMinor(em, order.id, 'PENDING'), currency);
-  const movements = orderFundsMovements(to, {
-    gross,
-    commissionBps: config.platformCommissionBps,
-    orderPending,
-  });
-  for (const m of movements) {
-    em.create(LedgerEntryEntity, {
-      merchant: order.merchant,
-      order,
-      payout: null,
-      kind: m.kind,
-      bucket: m.bucket,
-      amountMinor: m.amount.minor,
-      currency: m.amount.currency,
-      memo: memoOf(m.kind, order, config.platformCommissionBps),
-    });
-  }
+  const movements = createOrderMovements(
+    em,
+    config,
+    order,
+    to,
+    await orderBucketMinor(em, order.id, 'PENDING'),
+  );
   if (movements.length) await em.flush();
 }
 
@@ -65,25 +52,37 @@ export async function recordOrdersFunds(
   );
   const pending = new Map(rows.map((r) => [Number(r.order_id), Number(r.n)]));
   for (const { order, to } of changes) {
-    const currency = order.currency as CurrencyCode;
-    const movements = orderFundsMovements(to, {
-      gross: money(order.totalMinor, currency),
-      commissionBps: config.platformCommissionBps,
-      orderPending: money(pending.get(order.id) ?? 0, currency),
-    });
-    for (const m of movements) {
-      em.create(LedgerEntryEntity, {
-        merchant: order.merchant,
-        order,
-        payout: null,
-        kind: m.kind,
-        bucket: m.bucket,
-        amountMinor: m.amount.minor,
-        currency: m.amount.currency,
-        memo: memoOf(m.kind, order, config.platformCommissionBps),
-      });
-    }
+    createOrderMovements(em, config, order, to, pending.get(order.id) ?? 0);
   }
+}
+
+/** Creates (for the caller's flush) the ledger entries of one order's new status; returns them. */
+function createOrderMovements(
+  em: EntityManager,
+  config: Config,
+  order: OrderEntity,
+  to: OrderStatus,
+  orderPendingMinor: number,
+) {
+  const currency = order.currency as CurrencyCode;
+  const movements = orderFundsMovements(to, {
+    gross: money(order.totalMinor, currency),
+    commissionBps: config.platformCommissionBps,
+    orderPending: money(orderPendingMinor, currency),
+  });
+  for (const m of movements) {
+    em.create(LedgerEntryEntity, {
+      merchant: order.merchant,
+      order,
+      payout: null,
+      kind: m.kind,
+      bucket: m.bucket,
+      amountMinor: m.amount.minor,
+      currency: m.amount.currency,
+      memo: memoOf(m.kind, order, config.platformCommissionBps),
+    });
+  }
+  return movements;
 }
 
 function memoOf(kind: LedgerEntryKind, order: OrderEntity, commissionBps: number): string {

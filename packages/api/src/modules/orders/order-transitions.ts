@@ -60,16 +60,7 @@ export async function applyOrderEvent(
   if (!result.ok) return err(result.error);
   const { from, to } = result.value;
   const now = new Date();
-  order.status = to;
-  em.create(OrderHistoryEntity, {
-    order,
-    fromStatus: from,
-    toStatus: to,
-    event,
-    actorKind: actor.kind,
-    actorUser: actor.userId,
-    reason,
-  });
+  recordTransition(em, order, from, to, event, actor, reason);
   await em.flush();
   await afterTransition(em, config, order, to, now);
   await recordOrderFunds(em, config, order, to);
@@ -107,16 +98,7 @@ export async function applyOrderEventToCheckout(
     const result = transition({ status: order.status, kind: order.kind }, event);
     if (!result.ok) continue;
     const { from, to } = result.value;
-    order.status = to;
-    em.create(OrderHistoryEntity, {
-      order,
-      fromStatus: from,
-      toStatus: to,
-      event,
-      actorKind: actor.kind,
-      actorUser: actor.userId,
-      reason,
-    });
+    recordTransition(em, order, from, to, event, actor, reason);
     // What being paid implies (afterTransition), written with the status: paid at, timeout removed below.
     if (to === 'AWAITING_SHIPMENT') order.paidAt = now;
     prepare(order);
@@ -215,4 +197,26 @@ async function releaseCouponIfUnused(em: EntityManager, order: OrderEntity): Pro
     [order.checkout.id],
   );
   if (open?.n === 0) await releaseCouponOf(em, order.checkout.id);
+}
+
+/** The new status and its history entry, for the caller's flush. */
+function recordTransition(
+  em: EntityManager,
+  order: OrderEntity,
+  from: OrderStatus,
+  to: OrderStatus,
+  event: OrderEvent,
+  actor: OrderActor,
+  reason: string | null,
+): void {
+  order.status = to;
+  em.create(OrderHistoryEntity, {
+    order,
+    fromStatus: from,
+    toStatus: to,
+    event,
+    actorKind: actor.kind,
+    actorUser: actor.userId,
+    reason,
+  });
 }

@@ -149,22 +149,10 @@ export async function emitOrderWebhookEvent(
 ): Promise<void> {
   const type = ORDER_EVENT_BY_STATUS[to];
   if (!type) return;
-  const currency = order.currency as CurrencyCode;
   await emitWebhookEvent(em, {
     type,
     merchantId: order.merchant.id,
-    payload: {
-      order: {
-        id: toGlobalId('Order', order.id),
-        number: order.number,
-        status: to,
-        previousStatus: from,
-        kind: order.kind,
-        merchantId: toGlobalId('Merchant', order.merchant.id),
-        total: { amount: toDecimalString({ minor: order.totalMinor, currency }), currencyCode: currency },
-        createdAt: order.createdAt.toISOString(),
-      },
-    },
+    payload: orderEventPayload(order, from, to),
   });
 }
 
