@@ -1,4 +1,7 @@
 import {
+  type FieldNode,
+  GraphQLInt,
+  valueFromAST,
   GraphQLIncludeDirective,
   type GraphQLResolveInfo,
   GraphQLSkipDirective,
@@ -139,29 +142,67 @@ export function toConnection<R, T>(
   };
 }
 
+/** A connection that can also count its matches up to a limit (`totalCountUpTo`). */
+export type CountableConnection<T> = ConnectionShape<T> & { countUpTo?: (limit: number) => Promise<number> };
+
+export const COUNT_UP_TO_DEFAULT = 1000;
+export const COUNT_UP_TO_MAX = 10_000;
+
+/** `totalCountUpTo(limit:)`: the count stops at `limit` (clamped to 1…COUNT_UP_TO_MAX). */
+export async function countUpTo(c: CountableConnection<unknown>, limit: number): Promise<number> {
+  const cap = clampCountLimit(limit);
+  return c.countUpTo ? c.countUpTo(cap) : Math.min(await c.count(), cap);
+}
+
+export function clampCountLimit(limit: number): number {
+  return Math.min(Math.max(Math.trunc(limit), 1), COUNT_UP_TO_MAX);
+}
+
 export function mapConnection<R, T>(c: ConnectionShape<R>, map: (row: R) => T): ConnectionShape<T> {
   const edges = c.edges.map((e) => ({ cursor: e.cursor, node: map(e.node) }));
   return { edges, nodes: edges.map((e) => e.node), pageInfo: c.pageInfo, count: c.count };
 }
 
 /**
- * Whether the field being resolved selects `name` directly (through fragments too, honouring
- * `@include`/`@skip` with the request's variables), e.g. `totalCount`.
+ * The `name` field the field being resolved selects directly (through fragments too, honouring
+ * `@include`/`@skip` with the request's variables), e.g. `totalCount`; null when not selected.
  */
-export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+export function selectedField(info: GraphQLResolveInfo, name: string): FieldNode | null {
   const included = (node: SelectionNode) => {
     const skip = getDirectiveValues(GraphQLSkipDirective, node, info.variableValues);
     const include = getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues);
     return skip?.if !== true && include?.if !== false;
   };
-  const visit = (selections: readonly SelectionNode[] | undefined, seen: Set<string>): boolean =>
-    (selections ?? []).some((s) => {
-      if (!included(s)) return false;
-      if (s.kind === Kind.FIELD) return s.name.value === name;
-      if (s.kind === Kind.INLINE_FRAGMENT) return visit(s.selectionSet.selections, seen);
-      if (seen.has(s.name.value)) return false;
-      seen.add(s.name.value);
-      return visit(info.fragments[s.name.value]?.selectionSet.selections, seen);
-    });
-  return info.fieldNodes.some((node) => visit(node.selectionSet?.selections, new Set()));
+  const visit = (selections: readonly SelectionNode[] | undefined, seen: Set<string>): FieldNode | null => {
+    for (const s of selections ?? []) {
+      if (!included(s)) continue;
+      let found: FieldNode | null = null;
+      if (s.kind === Kind.FIELD) found = s.name.value === name ? s : null;
+      else if (s.kind === Kind.INLINE_FRAGMENT) found = visit(s.selectionSet.selections, seen);
+      else if (!seen.has(s.name.value)) {
+        seen.add(s.name.value);
+        found = visit(info.fragments[s.name.value]?.selectionSet.selections, seen);
+      }
+      if (found) return found;
+    }
+    return null;
+  };
+  for (const node of info.fieldNodes) {
+    const found = visit(node.selectionSet?.selections, new Set());
+    if (found) return found;
+  }
+  return null;
+}
+
+export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+  return selectedField(info, name) !== null;
+}
+
+/** The `limit` a selected `totalCountUpTo` asks for (its default when not given), or null. */
+export function countUpToLimitOf(info: GraphQLResolveInfo): number | null {
+  const field = selectedField(info, 'totalCountUpTo');
+  if (!field) return null;
+  const arg = field.arguments?.find((a) => a.name.value === 'limit');
+  const value = arg ? valueFromAST(arg.value, GraphQLInt, info.variableValues) : undefined;
+  return clampCountLimit(typeof value === 'number' ? value : COUNT_UP_TO_DEFAULT);
 }

@@ -16,6 +16,7 @@ import {
   CategoryResolver,
   ImageResolver,
   MerchantResolver,
+  ProductConnectionCountResolver,
   ProductResolver,
   ProductVariantResolver,
 } from '../modules/catalog/catalog.resolver.js';
@@ -89,6 +90,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       NodeResolver,
       CapabilitiesResolver,
       ProductResolver,
+      ProductConnectionCountResolver,
       ProductVariantResolver,
       MerchantResolver,
       CategoryResolver,

@@ -43,6 +43,8 @@ export interface CatalogPageFilter {
   likePatterns?: readonly string[];
   /** Also count every match (`total_count` on each row), when a client asks for `totalCount`. */
   withTotal?: boolean;
+  /** Also count matches up to this many (`total_count_up_to`), for `totalCountUpTo(limit:)`. */
+  countUpTo?: number | null;
 }
 
 function statement(text: string, values: unknown[]): Statement {
@@ -70,9 +72,13 @@ export function catalogPageStatement(f: CatalogPageFilter): Statement {
   const values: unknown[] = [f.afterId, f.limit, f.now];
   const filters = [VISIBLE, ...filterClauses(f, values)].join(' and ');
   // The count (an uncorrelated sub-select: computed once) rides along in the same statement.
-  const total = f.withTotal
+  let total = f.withTotal
     ? `(select count(*)::int from product p join merchant m on m.id = p.merchant_id where ${filters}) as total_count, `
     : '';
+  if (f.countUpTo != null) {
+    values.push(f.countUpTo);
+    total += `${countUpToSql(filters, `$${values.length}::int`)} as total_count_up_to, `;
+  }
   const text = `${productViewSelect('$3::timestamptz', total)}
 where ${filters} and p.id < coalesce($1::int, 2147483647)
 order by p.id desc
@@ -88,6 +94,19 @@ export function catalogCountStatement(f: FilterFields): Statement {
     `select count(*)::int as n from product p join merchant m on m.id = p.merchant_id where ${where.join(' and ')}`,
     values,
   );
+}
+
+/** Counting stops at `limit`: the matches are walked, never all of them. */
+function countUpToSql(filters: string, limit: string): string {
+  return `(select count(*)::int from (select 1 from product p join merchant m on m.id = p.merchant_id where ${filters} limit ${limit}) s)`;
+}
+
+/** How many visible products match, counted up to `limit` (`totalCountUpTo`). */
+export function catalogCountUpToStatement(f: FilterFields, limit: number): Statement {
+  const values: unknown[] = [];
+  const filters = [VISIBLE, ...filterClauses(f, values)].join(' and ');
+  values.push(limit);
+  return statement(`select ${countUpToSql(filters, `$${values.length}::int`)} as n`, values);
 }
 
 /** One visible product by id or handle, same columns as a page row. */

@@ -18,7 +18,15 @@ import {
 import type { Context } from '../../graphql/context.js';
 import { localized, LocaleCode } from '../../graphql/locale.type.js';
 import { Money } from '../../graphql/money.type.js';
-import { mapConnection, selectsField } from '../../graphql/relay.js';
+import {
+  COUNT_UP_TO_DEFAULT,
+  COUNT_UP_TO_MAX,
+  type CountableConnection,
+  countUpTo,
+  countUpToLimitOf,
+  mapConnection,
+  selectsField,
+} from '../../graphql/relay.js';
 import { primeProductView } from './catalog.loaders.js';
 import type { ProductView } from './catalog.rows.js';
 import {
@@ -80,8 +88,14 @@ export class ProductResolver {
   ): Promise<ProductConnection> {
     const page = await ctx.services.catalog.listProducts(args, ctx.loaders.activities.now, {
       withTotal: selectsField(info, 'totalCount'),
+      countUpTo: countUpToLimitOf(info),
     });
-    return mapConnection(page, (view) => productOfView(view, ctx)) as ProductConnection;
+    return Object.assign(
+      mapConnection(page, (view) => productOfView(view, ctx)),
+      {
+        countUpTo: page.countUpTo,
+      },
+    ) as unknown as ProductConnection;
   }
 
   @Query(() => Product, { nullable: true, description: 'A product on sale, by ID or handle.' })
@@ -234,5 +248,23 @@ export class ImageResolver {
     @Ctx() ctx: Context,
   ) {
     return localized(i.row.altEn, i.row.altZh, locale ?? ctx.locale);
+  }
+}
+
+/** `totalCountUpTo` on product lists: a search shows “1,000+ results” instead of counting every match. */
+@Resolver(() => ProductConnection)
+export class ProductConnectionCountResolver {
+  @FieldResolver(() => Int, {
+    description: `Number of products matching, counted up to \`limit\` (default ${COUNT_UP_TO_DEFAULT}, at most ${COUNT_UP_TO_MAX}): when it equals \`limit\`, show “${COUNT_UP_TO_DEFAULT}+”. Cheaper than \`totalCount\` on large catalogs and broad searches.`,
+  })
+  async totalCountUpTo(
+    @Root() c: CountableConnection<Product>,
+    @Arg('limit', () => Int, {
+      defaultValue: COUNT_UP_TO_DEFAULT,
+      description: `Where counting stops (1–${COUNT_UP_TO_MAX}).`,
+    })
+    limit: number,
+  ): Promise<number> {
+    return countUpTo(c, limit);
   }
 }

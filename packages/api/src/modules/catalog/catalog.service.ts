@@ -7,9 +7,14 @@ import {
   encodeCursor,
   fromGlobalId,
   toConnection,
-  type ConnectionShape,
+  type CountableConnection,
 } from '../../graphql/relay.js';
-import { catalogCountStatement, catalogPageStatement, productViewStatement } from './catalog-page.sql.js';
+import {
+  catalogCountStatement,
+  catalogCountUpToStatement,
+  catalogPageStatement,
+  productViewStatement,
+} from './catalog-page.sql.js';
 import { type ProductView, productViewOf } from './catalog.rows.js';
 import { CategoryEntity } from './category.entity.js';
 
@@ -50,8 +55,8 @@ export class CatalogService {
   async listProducts(
     filter: ProductFilter,
     now: Date,
-    opts: { withTotal?: boolean } = {},
-  ): Promise<ConnectionShape<ProductView>> {
+    opts: { withTotal?: boolean; countUpTo?: number | null } = {},
+  ): Promise<CountableConnection<ProductView>> {
     if (!Number.isInteger(filter.first) || filter.first < 1 || filter.first > MAX_PAGE_SIZE) {
       throw new PublicError('BAD_USER_INPUT', `first must be between 1 and ${MAX_PAGE_SIZE}`);
     }
@@ -77,7 +82,9 @@ export class CatalogService {
     // A total asked for rides in the page statement (one round trip); an empty page after a cursor
     // has no row to carry it, so only then is the count its own statement.
     const totalInPage = opts.withTotal === true;
-    const rows = await leanQuery<Record<string, unknown> & { total_count?: number }>(
+    const rows = await leanQuery<
+      Record<string, unknown> & { total_count?: number; total_count_up_to?: number }
+    >(
       this.em,
       catalogPageStatement({
         ...filters,
@@ -85,18 +92,27 @@ export class CatalogService {
         limit: filter.first + 1,
         now,
         withTotal: totalInPage,
+        countUpTo: opts.countUpTo ?? null,
       }),
     );
-    return toConnection(rows.map(productViewOf), filter.first, {
+    // Like the total: from the page's row when it has one and was counted with this limit.
+    const rowCarries = rows.length > 0 || afterId === null;
+    const countUpTo = async (limit: number) => {
+      if (rowCarries && limit === opts.countUpTo) return rows[0]?.total_count_up_to ?? 0;
+      const [row] = await leanQuery<{ n: number }>(this.em, catalogCountUpToStatement(filters, limit));
+      return row?.n ?? 0;
+    };
+    const page = toConnection(rows.map(productViewOf), filter.first, {
       hasPrevious: afterId !== null,
       cursorOf: (v) => encodeCursor([v.product.id]),
       map: (v) => v,
       count: async () => {
-        if (totalInPage && (rows.length > 0 || afterId === null)) return rows[0]?.total_count ?? 0;
+        if (totalInPage && rowCarries) return rows[0]?.total_count ?? 0;
         const [row] = await leanQuery<{ n: number }>(this.em, catalogCountStatement(filters));
         return row?.n ?? 0;
       },
     });
+    return { ...page, countUpTo };
   }
 
   /** A product on sale by global id or handle, with everything its page shows (one statement). */

@@ -25,6 +25,26 @@ type Page = {
 };
 
 describe('products', () => {
+  test('totalCountUpTo counts matches up to its limit, on a first page and after a cursor', async ({
+    api,
+  }) => {
+    const [{ count }] = await api.sql(
+      `select count(*)::int as count from product p join merchant m on m.id = p.merchant_id
+       where p.status = 'PUBLISHED' and m.status in ('ACTIVE', 'GENERAL_FROZEN')`,
+    );
+    const Q = `query($after: String, $limit: Int!) { products(first: 3, after: $after) {
+      totalCount capped: totalCountUpTo(limit: $limit) all: totalCountUpTo pageInfo { endCursor } } }`;
+    const first = await api.gql(Q, { limit: 5 });
+    expect(first.data.products).toMatchObject({ totalCount: count, capped: 5, all: Math.min(count, 1000) });
+    const next = await api.gql(Q, { limit: count + 10, after: first.data.products.pageInfo.endCursor });
+    expect(next.data.products).toMatchObject({ totalCount: count, capped: count });
+    const search = await api.gql(
+      `{ products(first: 50, query: "咖啡") { nodes { id } totalCountUpTo(limit: 2) } }`,
+    );
+    expect(search.data.products.nodes.length).toBeGreaterThan(2);
+    expect(search.data.products.totalCountUpTo).toBe(2);
+  });
+
   test('pages through every published product once, newest first', async ({ api }) => {
     const [{ count }] = await api.sql(
       `select count(*)::int as count from product where status = 'PUBLISHED'`,

@@ -12,12 +12,17 @@ import {
   Root,
 } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { mapConnection } from '../../graphql/relay.js';
+import {
+  COUNT_UP_TO_DEFAULT,
+  COUNT_UP_TO_MAX,
+  type CountableConnection,
+  countUpTo,
+  mapConnection,
+} from '../../graphql/relay.js';
 import { merchantRowOf } from '../catalog/catalog.rows.js';
 import { Merchant } from '../catalog/catalog.types.js';
 import { PaymentRefund } from '../payments/payments.types.js';
 import { Order, OrderConnection } from '../orders/orders.types.js';
-import type { ConnectionShape } from '../../graphql/relay.js';
 import {
   AddOrderNoteInput,
   AddOrderNotePayload,
@@ -158,9 +163,6 @@ export class OrdersAdminResolver {
   }
 }
 
-const COUNT_UP_TO_DEFAULT = 1000;
-const COUNT_UP_TO_MAX = 10_000;
-
 /**
  * A count a page of 100,000 orders can afford: it stops at `limit`. A management list shows
  * “1,000+ orders” the way big marketplaces do, instead of counting every row on each page view.
@@ -171,14 +173,13 @@ export class OrderConnectionCountResolver {
     description: `Number of orders matching the filter, counted up to \`limit\` (default ${COUNT_UP_TO_DEFAULT}, at most ${COUNT_UP_TO_MAX}): when it equals \`limit\`, show “${COUNT_UP_TO_DEFAULT}+”. Cheaper than \`totalCount\` on long lists.`,
   })
   async totalCountUpTo(
-    @Root() c: ConnectionShape<Order> & { countUpTo?: (limit: number) => Promise<number> },
+    @Root() c: CountableConnection<Order>,
     @Arg('limit', () => Int, {
       defaultValue: COUNT_UP_TO_DEFAULT,
       description: `Where counting stops (1–${COUNT_UP_TO_MAX}).`,
     })
     limit: number,
   ): Promise<number> {
-    const cap = Math.min(Math.max(limit, 1), COUNT_UP_TO_MAX);
-    return c.countUpTo ? c.countUpTo(cap) : Math.min(await c.count(), cap);
+    return countUpTo(c, limit);
   }
 }

@@ -21,8 +21,9 @@ const ProductResults_ProductsQuery = graphql(`
     $withTotal: Boolean! = true
   ) {
     products(first: $first, after: $after, query: $query, kind: $kind, categoryId: $categoryId) {
-      # Counted for the first page only: "Load more" pages keep the count they already have.
-      totalCount @include(if: $withTotal)
+      # Counted for the first page only ("Load more" pages keep it), and only up to 1,000: a broad
+      # search shows "1,000+ products" instead of counting every match.
+      totalCountUpTo(limit: 1000) @include(if: $withTotal)
       pageInfo {
         endCursor
         hasNextPage
@@ -34,6 +35,9 @@ const ProductResults_ProductsQuery = graphql(`
     }
   }
 `);
+
+/** Where the storefront stops counting products (`totalCountUpTo(limit: 1000)` above). */
+const COUNT_CAP = 1000;
 
 type ProductResultsProps = {
   variables: VariablesOf<typeof ProductResults_ProductsQuery> | SkipToken;
@@ -70,7 +74,10 @@ export function ProductResults({ variables, emptyDescription, clearFiltersHref }
   }
 
   const { nodes, pageInfo } = data.products;
-  const totalCount = data.products.totalCount ?? nodes.length;
+  const totalCount = data.products.totalCountUpTo ?? nodes.length;
+  const capped = totalCount >= COUNT_CAP;
+  // 1,000 is grouped the same way in English and in Taiwan.
+  const total = capped ? `${COUNT_CAP.toLocaleString('en-US')}+` : String(totalCount);
   if (nodes.length === 0) {
     return (
       <EmptyState
@@ -98,7 +105,7 @@ export function ProductResults({ variables, emptyDescription, clearFiltersHref }
           ...fetchMoreResult,
           products: {
             ...fetchMoreResult.products,
-            totalCount: previous.products.totalCount,
+            totalCountUpTo: previous.products.totalCountUpTo,
             nodes: [
               ...previous.products.nodes,
               // Skip anything the previous page already showed (new products can shift pages).
@@ -121,11 +128,13 @@ export function ProductResults({ variables, emptyDescription, clearFiltersHref }
   return (
     <section className="product-results" aria-labelledby="product-results-count">
       <p id="product-results-count" className="product-results__count" role="status">
-        {t('catalog.resultCount', { count: totalCount })}
+        {capped
+          ? t('catalog.resultCountAtLeast', { total })
+          : t('catalog.resultCount', { count: totalCount })}
         {totalCount > nodes.length && (
           <span className="product-results__shown">
             {' · '}
-            {t('catalog.showing', { shown: nodes.length, total: totalCount })}
+            {t('catalog.showing', { shown: nodes.length, total })}
           </span>
         )}
       </p>

@@ -43,6 +43,7 @@ export const enShell = {
     searchTitle: 'Results for “{{query}}”',
     resultCount_one: '{{count}} product',
     resultCount_other: '{{count}} products',
+    resultCountAtLeast: '{{total}} products',
     showing: 'Showing {{shown}} of {{total}}',
     loadMore: 'Load more',
     loadingMore: 'Loading more…',

@@ -38,6 +38,7 @@ export const zhTWShell: TranslationShell = {
     searchTitle: '「{{query}}」的搜尋結果',
     resultCount_one: '共 {{count}} 項商品',
     resultCount_other: '共 {{count}} 項商品',
+    resultCountAtLeast: '{{total}} 項商品',
     showing: '已顯示 {{shown}} 項，共 {{total}} 項',
     loadMore: '載入更多',
     loadingMore: '載入中…',
