@@ -183,7 +183,7 @@ describe('SQL budget of the checkout flow', () => {
     expect(paid.result.data.payOrder.payment.status).toBe('SUCCEEDED');
     const statuses = await api.sql('select status from customer_order where user_id = $1', [shopper.userId]);
     expect(statuses.map((o) => o.status)).toEqual(Array(merchants).fill('AWAITING_SHIPMENT'));
-    // NOT YET the issue's budget of 6 (see the todo below): a ratchet at today's count, so it can only
+    // NOT YET the issue's budget of 6 (left open on issue 8): a ratchet at today's count, so it can only
     // shrink — 17 for three orders and four emails (was 59). payOrder is two transactions by design (the
     // attempt commits before the gateway call), each taking the checkout lock: that one statement
     // repeats, nothing else.
@@ -198,6 +198,4 @@ describe('SQL budget of the checkout flow', () => {
         expect.stringMatching(/^select .* from "checkout" as "c0" where "c0"."id" = \d+ limit 1 for update$/),
       ]);
   });
-
-  test.todo('payOrder with a card: at most 6 statements (issue 8 §3) — 17 today, see the ratchet above');
 });
