@@ -87,6 +87,7 @@ export async function addToCart(api: TestApi, token: string, v: TestVariant, qua
     { input: { variantId: v.id, quantity } },
     { token },
   );
+  if (res.errors) throw new Error(`addToCart: ${JSON.stringify(res.errors)}`);
   if (res.data?.addToCart?.userErrors?.length) throw new Error(JSON.stringify(res.data.addToCart.userErrors));
   const [line] = await api.sql(
     `select l.id from cart_line l join cart c on c.id = l.cart_id join session s on s.user_id = c.user_id
