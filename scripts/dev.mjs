@@ -3,10 +3,14 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import concurrently from 'concurrently';
+import { devSecrets } from './dev-secrets.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const apiPort = process.env.API_PORT ?? '4000';
 const env = { API_URL: process.env.API_URL ?? `http://localhost:${apiPort}` };
+// Generated once per checkout (.data/dev-secrets.json), shared by the API and the gateway sandbox.
+const secrets = devSecrets();
+const { PAYPAL_WEBHOOK_SECRET, ...apiSecrets } = secrets;
 const vite = (pkg) => ({
   cwd: path.join(root, 'packages', pkg),
   command: 'node node_modules/vite/bin/vite.js',
@@ -20,6 +24,7 @@ const { commands, result } = concurrently(
       prefixColor: 'blue',
       cwd: path.join(root, 'packages/api'),
       command: 'node --enable-source-maps --import @oxc-node/core/register src/main.ts',
+      env: apiSecrets,
     },
     {
       // Imitates PayPal and the UnionPay card acquirer locally (see packages/gateway-sandbox).
@@ -28,6 +33,7 @@ const { commands, result } = concurrently(
       cwd: path.join(root, 'packages/gateway-sandbox'),
       command: 'node --enable-source-maps --import @oxc-node/core/register src/main.ts',
       env: {
+        ...secrets,
         PAYPAL_WEBHOOK_URL: process.env.PAYPAL_WEBHOOK_URL ?? `http://localhost:${apiPort}/webhooks/paypal`,
       },
     },

@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { securityHeadersPlugin } from '../../vite.security-headers.js';
 
 const apiUrl = process.env.API_URL ?? 'http://localhost:4000';
 
@@ -10,7 +11,8 @@ const proxy = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  // CSP and friends on the dev and preview servers (a nonce per page in development).
+  plugins: [react(), securityHeadersPlugin()],
   server: {
     port: Number(process.env.ADMIN_PORT ?? 5174),
     strictPort: true,

@@ -2,17 +2,25 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defineConfig, type ProxyOptions } from 'vite';
 import { graphqlDocumentsPlugin } from './src/build/graphql-documents-plugin.js';
+import { securityHeadersPlugin } from '../../vite.security-headers.js';
 
 // The API serves GraphQL and product media; proxying both keeps the SPA same-origin in development
 // and preview, so cookies and relative media URLs work exactly as they will behind one host.
 const apiUrl = process.env.API_URL ?? 'http://localhost:4000';
+// The card gateway's hosted field is the only page the storefront frames (CSP frame-src).
+const cardFieldOrigin = new URL(process.env.CARD_API_URL ?? 'http://localhost:4010').origin;
 const proxy: Record<string, ProxyOptions> = {
   '/graphql': { target: apiUrl, changeOrigin: true },
   '/media': { target: apiUrl, changeOrigin: true },
 };
 
 export default defineConfig({
-  plugins: [react(), graphqlDocumentsPlugin(fileURLToPath(new URL('./src/gql/graphql.ts', import.meta.url)))],
+  plugins: [
+    react(),
+    graphqlDocumentsPlugin(fileURLToPath(new URL('./src/gql/graphql.ts', import.meta.url))),
+    // CSP and friends on the dev and preview servers (a nonce per page in development).
+    securityHeadersPlugin({ frameSrc: [cardFieldOrigin] }),
+  ],
   resolve: {
     // rxjs (under Apollo Client) ships an ES2015 build beside the default ES5 one: smaller, and
     // without tslib's helpers.

@@ -4,11 +4,10 @@ import path from 'node:path';
 import pg from 'pg';
 import type { Config } from './config.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from './db/embedded-postgres.js';
-import { initOrm, migrate, type Orm } from './db/orm.js';
+import { assertSchemaCurrent, initOrm, migrate, type Orm, withMigrationLock } from './db/orm.js';
 import { createApp } from './http/app.js';
 import { CRONTAB, JOB_HANDLERS } from './jobs/handlers.js';
-import { startJobRunner } from './jobs/job-queue.js';
-import type { Runner } from 'graphile-worker';
+import { type JobRunner, startJobRunner } from './jobs/job-queue.js';
 import type { Logger } from './logger.js';
 import { seedDemoData } from './modules/seed/seeder.js';
 
@@ -33,23 +32,35 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
   }
 }
 
+/** The configured database, or the embedded server (started, database created) without DATABASE_URL. */
+export async function openDatabase(
+  config: Config,
+  logger: Logger,
+): Promise<{ databaseUrl: string; directUrl: string; embedded: EmbeddedServer | null }> {
+  if (config.databaseUrl) {
+    return {
+      databaseUrl: config.databaseUrl,
+      directUrl: config.databaseDirectUrl ?? config.databaseUrl,
+      embedded: null,
+    };
+  }
+  const embedded = await startEmbeddedPostgres({
+    dataDir: path.join(config.dataDir, 'postgres'),
+    port: config.embeddedPgPort,
+    persistent: true,
+    logger,
+  });
+  await ensureDatabase(embedded.url('postgres'), EMBEDDED_DB);
+  const url = embedded.url(EMBEDDED_DB);
+  return { databaseUrl: url, directUrl: url, embedded };
+}
+
 /** Database (embedded unless DATABASE_URL), migrations, demo data, then the HTTP server. */
 export async function startPlatform(config: Config, logger: Logger): Promise<RunningPlatform> {
-  let embedded: EmbeddedServer | null = null;
-  let databaseUrl = config.databaseUrl;
-  if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres({
-      dataDir: path.join(config.dataDir, 'postgres'),
-      port: config.embeddedPgPort,
-      persistent: true,
-      logger,
-    });
-    await ensureDatabase(embedded.url('postgres'), EMBEDDED_DB);
-    databaseUrl = embedded.url(EMBEDDED_DB);
-  }
+  const { databaseUrl, directUrl, embedded } = await openDatabase(config, logger);
   let orm: Orm | null = null;
   let httpServer: Server | null = null;
-  let jobs: Runner | null = null;
+  let jobs: JobRunner | null = null;
   try {
     orm = await initOrm({
       clientUrl: databaseUrl,
@@ -57,11 +68,17 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
       logger,
       sqlTrace: config.sqlTrace,
     });
-    await migrate(orm, logger);
-    if (config.seedDemoData) await seedDemoData(orm.em.fork(), config, logger);
+    // Several instances may start at once: migrations and the seed run under one advisory lock.
+    if (config.migrateOnStart) await migrate(orm, logger, { lockUrl: directUrl });
+    else await assertSchemaCurrent(orm);
+    if (config.seedDemoData) {
+      const em = orm.em.fork();
+      await withMigrationLock(directUrl, logger, () => seedDemoData(em, config, logger));
+    }
     if (config.jobsEnabled) {
+      // graphile-worker LISTENs for new jobs: it needs a session, not a transaction-pooled connection.
       jobs = await startJobRunner({
-        connectionString: databaseUrl,
+        connectionString: directUrl,
         handlers: JOB_HANDLERS,
         crontab: CRONTAB,
         deps: { orm, config, logger },
@@ -78,7 +95,10 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
     });
     const port = (httpServer.address() as AddressInfo).port;
     const url = `http://localhost:${port}`;
-    logger.info({ url: `${url}/graphql`, embeddedDatabase: Boolean(embedded) }, 'API ready');
+    logger.info(
+      { url: `${url}/graphql`, embeddedDatabase: Boolean(embedded), jobs: config.jobsEnabled },
+      'API ready',
+    );
 
     let stopping: Promise<void> | null = null;
     const ormRef = orm;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { print } from 'graphql';
+import pg from 'pg';
 import { inject } from 'vitest';
 import { CATALOG_PAGE_SQL, catalogPageParams } from '../src/modules/catalog/catalog-page.sql.js';
 import {
@@ -51,6 +52,9 @@ interface PlanNode {
   'Node Type': string;
   'Relation Name'?: string;
   'Index Name'?: string;
+  Alias?: string;
+  'Actual Rows'?: number;
+  'Actual Loops'?: number;
   Plans?: PlanNode[];
 }
 
@@ -185,6 +189,83 @@ describe('query plans of the hot paths on a generated marketplace', { timeout: 1
       { handle: data.productHandles[3], locale: 'EN' },
       null,
     );
+  });
+
+  test('a search for a word in almost every product walks the id index and stops after a page', async ({
+    api,
+  }) => {
+    await prepare(api);
+    const products = doc('storefront', 'ProductResults_ProductsQuery');
+    // Words of every generated goods description (large-dataset.ts): ~90% of the catalog matches.
+    const term = 'small batches';
+    const [{ matches }] = (await api.sql(
+      `select count(*)::int as matches from product where search_text like '%small%' and search_text like '%batches%'`,
+    )) as [{ matches: number }];
+    expect(matches).toBeGreaterThan(SIZE.products / 2);
+    const pageOf = (traced: Pick<SqlStatements, 'statements'>) =>
+      traced.statements.find((s) => /order by p\.id desc/.test(s.sql));
+
+    const plain = await planOf(api, 'catalog page, no search', products, { first: 20, locale: 'EN' }, null);
+    expect(pageOf(plain)?.name, 'a page without a search stays a prepared statement').toBeTruthy();
+    const search = await planOf(
+      api,
+      `search “${term}”`,
+      products,
+      { first: 20, query: term, locale: 'EN' },
+      null,
+    );
+    expect(search.data.products.nodes).toHaveLength(20);
+    const page = pageOf(search)!;
+    // Sent unnamed, so PostgreSQL plans it with this word every time instead of settling on a
+    // generic plan after five executions.
+    expect(page.name, 'a search is planned with its words, not prepared').toBeUndefined();
+
+    // The scans of the page's own product table (alias p; the capped count scans it as p_1).
+    const rowsOfProductScan = (plan: PlanNode) => {
+      const scans: { node: string; index?: string; rows: number }[] = [];
+      walk(plan, (n) => {
+        if (n['Relation Name'] === 'product' && n.Alias === 'p')
+          scans.push({
+            node: n['Node Type'],
+            index: n['Index Name'],
+            rows: (n['Actual Rows'] ?? 0) * (n['Actual Loops'] ?? 1),
+          });
+      });
+      return scans;
+    };
+    const [custom] = await api.sql(`explain (analyze, format json) ${page.sql}`, [...page.params]);
+    const customScans = rowsOfProductScan((custom!['QUERY PLAN'] as { Plan: PlanNode }[])[0]!.Plan);
+    console.log(`\n=== “${term}” planned with its value: product scans ${JSON.stringify(customScans)}`);
+    expect(customScans).toEqual([{ node: 'Index Scan', index: 'product_pkey', rows: expect.any(Number) }]);
+    expect(customScans[0]!.rows, 'the walk stops once a page has matched').toBeLessThanOrEqual(60);
+
+    // Why it is not prepared: the generic plan of the same statement cannot tell this word from a
+    // rare one and reads every match through the trigram index, then sorts them.
+    const [db] = await api.sql<{ name: string }>('select current_database() as name');
+    const client = new pg.Client({ connectionString: inject('testDb').baseUrl + db!.name });
+    await client.connect();
+    try {
+      await client.query('set plan_cache_mode = force_generic_plan');
+      await client.query(`prepare search_page as ${page.sql}`);
+      const literal = (v: unknown) =>
+        v === null
+          ? 'null'
+          : typeof v === 'number'
+            ? String(v)
+            : client.escapeLiteral(v instanceof Date ? v.toISOString() : String(v));
+      const generic = await client.query(
+        `explain (analyze, format json) execute search_page(${page.params.map(literal).join(', ')})`,
+      );
+      const genericScans = rowsOfProductScan(
+        (generic.rows[0]!['QUERY PLAN'] as { Plan: PlanNode }[])[0]!.Plan,
+      );
+      console.log(
+        `=== the generic plan of the same statement: product scans ${JSON.stringify(genericScans)}\n`,
+      );
+      expect(Math.max(...genericScans.map((s) => s.rows))).toBeGreaterThan(matches / 2);
+    } finally {
+      await client.end();
+    }
   });
 
   test('My Orders: index-driven keyset pages, constant statements whatever the page and its size', async ({

@@ -18,6 +18,9 @@ export interface BenchDocuments {
   submitOrder: string;
   payOrder: string;
   removeCartLines: string;
+  cart: string;
+  adminMerchants: string;
+  merchantProducts: string;
 }
 
 type Print = (doc: unknown) => string;
@@ -47,6 +50,9 @@ export async function loadDocuments(): Promise<BenchDocuments> {
     submitOrder: sf('CheckoutForm_SubmitOrderMutation'),
     payOrder: sf('PayStep_PayOrderMutation'),
     removeCartLines: sf('CartActions_RemoveLinesMutation'),
+    cart: sf('CartPage_CartQuery'),
+    adminMerchants: pick(admin, 'MerchantsPage_MerchantsQuery', 'admin'),
+    merchantProducts: pick(admin, 'ProductsPage_MerchantProducts', 'admin'),
   };
 }
 

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { type SustainedReport, sustainedMarkdown } from './sustained.js';
 import type { CheckoutResult, LoadResult } from './workers/protocol.js';
 
 export interface Median {
@@ -38,6 +39,7 @@ export interface BenchReport {
   checkout: { name: string; runs: CheckoutResult[]; median: Record<string, number>; notes: string[] }[];
   plans: { name: string; statement: string; plan: string; flags: string[] }[];
   lighthouse: unknown[] | string;
+  sustained?: SustainedReport;
   checks: Check[];
 }
 
@@ -170,6 +172,7 @@ export function reportMarkdown(r: BenchReport): string {
     '## Checkout',
     '',
     ...r.checkout.flatMap((c) => [checkoutMarkdown(c), '']),
+    ...(r.sustained ? ['## Sustained load (issue 9 §4)', '', sustainedMarkdown(r.sustained), ''] : []),
     '## Query plans (bench_large, EXPLAIN ANALYZE BUFFERS)',
     '',
     'Statements per request (auto_explain logs every planned statement; transaction control is not listed):',

@@ -110,6 +110,8 @@ export async function startStack(): Promise<RunningStack> {
     await waitFor(`${gatewayUrl}/health`, gateway, 30_000);
     await waitFor(`${apiUrl}/health`, api, 90_000);
     process.env.API_URL = apiUrl;
+    // The storefront's CSP lets it frame the card gateway's hosted field (vite.security-headers.ts).
+    process.env.CARD_API_URL = gatewayUrl;
     const serve = async (pkg: string, port: number) => {
       const server = await preview({
         root: path.join(root, 'packages', pkg),

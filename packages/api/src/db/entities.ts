@@ -14,8 +14,10 @@ import { ProductEntity } from '../modules/catalog/product.entity.js';
 import { CheckoutEntity } from '../modules/checkout/checkout.entity.js';
 import { CouponRedemptionEntity } from '../modules/coupons/coupon-redemption.entity.js';
 import { CouponEntity } from '../modules/coupons/coupon.entity.js';
+import { CouponAttemptEntity } from '../modules/coupons/coupon-attempt.entity.js';
 import { AuditLogEntryEntity } from '../modules/audit/audit.entity.js';
 import { EmailMessageEntity } from '../modules/email/email.entity.js';
+import { JobWorkerEntity } from '../jobs/job-worker.entity.js';
 import { LedgerEntryEntity, PayoutEntity } from '../modules/funds/funds.entity.js';
 import {
   ConsultationReportEntity,
@@ -72,6 +74,7 @@ export const ENTITIES = [
   CartEntity,
   CartLineEntity,
   CouponEntity,
+  CouponAttemptEntity,
   CheckoutEntity,
   CouponRedemptionEntity,
   OrderEntity,
@@ -111,4 +114,5 @@ export const ENTITIES = [
   WebhookSubscriptionEntity,
   WebhookEventEntity,
   WebhookDeliveryEntity,
+  JobWorkerEntity,
 ];

@@ -6,6 +6,13 @@ export interface Statement {
   name: string;
   text: string;
   values: unknown[];
+  /**
+   * `false`: sent unnamed, so PostgreSQL plans it with the actual values every time instead of
+   * settling on a generic plan after five executions. For statements whose best plan depends on a
+   * value: a LIKE pattern matching 90% of the products wants an id-ordered walk, a rare one the
+   * trigram index — the generic plan cannot know which (catalog search, docs/performance.md).
+   */
+  prepare?: boolean;
 }
 
 /** A stable name for a statement text: each shape is prepared once per connection. */
@@ -53,10 +60,10 @@ export async function leanQuery<R extends Record<string, unknown>>(
     pool = (await connection.getNativeClient()) as Pool;
     pools.set(connection, pool);
   }
-  const result = await pool.query<R>({
-    name: statement.name,
-    text: statement.text,
-    values: statement.values,
-  });
+  const result = await pool.query<R>(
+    statement.prepare === false
+      ? { text: statement.text, values: statement.values }
+      : { name: statement.name, text: statement.text, values: statement.values },
+  );
   return result.rows;
 }

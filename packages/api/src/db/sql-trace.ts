@@ -15,6 +15,8 @@ import type { Pool, PoolClient } from 'pg';
 export interface TracedStatement {
   sql: string;
   params: readonly unknown[];
+  /** The name it was prepared under, when sent as a named (prepared) statement. */
+  name?: string;
 }
 
 /** The statements one HTTP request sent to PostgreSQL, in the order they were issued. */
@@ -56,10 +58,12 @@ export function traceSqlOfPool(pool: Pool): void {
 
 function statementOf(first: unknown, second: unknown): TracedStatement {
   if (typeof first === 'string') return { sql: first, params: Array.isArray(second) ? second : [] };
-  const config = first as { text?: unknown; values?: unknown; cursor?: unknown } | null;
+  const config = first as { text?: unknown; values?: unknown; name?: unknown } | null;
   const sql = typeof config?.text === 'string' ? config.text : String(first);
   const values = Array.isArray(config?.values) ? config.values : Array.isArray(second) ? second : [];
-  return { sql, params: values };
+  return typeof config?.name === 'string' && config.name
+    ? { sql, params: values, name: config.name }
+    : { sql, params: values };
 }
 
 /**

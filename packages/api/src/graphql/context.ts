@@ -9,6 +9,8 @@ import type { Loaders } from './loaders.js';
 /** What the HTTP layer lets a resolver do to the response (session cookies only). */
 export interface HttpScope {
   ip: string;
+  /** Whether the request's session token came in the session cookie (a browser), not as a bearer token. */
+  sessionFromCookie?: boolean;
   setSessionCookie(token: string, expires: Date): void;
   clearSessionCookie(): void;
 }

@@ -1,6 +1,11 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Field, InterfaceType } from 'type-graphql';
+import {
+  isDatabaseUnavailable,
+  SERVICE_UNAVAILABLE,
+  UNAVAILABLE_MESSAGE,
+} from '../db/database-unavailable.js';
 
 /**
  * Errors that may reach the client as top-level `errors`: authentication, authorization and throttling.
@@ -36,6 +41,10 @@ export function isExposedError(error: unknown): boolean {
 /** Unexpected errors are replaced by a generic message; the logging plugin records the real one. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   if (isExposedError(error)) return formatted;
+  // The database is away (restart, failover): a typed, retryable answer (HTTP 503), not a masked bug.
+  if (isDatabaseUnavailable(error)) {
+    return { message: UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: SERVICE_UNAVAILABLE } };
+  }
   return {
     message: 'Internal server error',
     path: formatted.path,

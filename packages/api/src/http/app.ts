@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -13,12 +14,14 @@ import express, { type Request, type Response } from 'express';
 import { parseLocale } from '@marketplace/core';
 import type { Config } from '../config.js';
 import type { Orm } from '../db/orm.js';
+import { databaseUnavailablePlugin, isDatabaseUnavailable } from '../db/database-unavailable.js';
 import { sqlTraceMiddleware } from '../db/sql-trace.js';
 import type { Context } from '../graphql/context.js';
 import { formatError, isExposedError } from '../graphql/errors.js';
 import { compiledExecutionGateway } from '../graphql/compiled-execution.js';
 import { createLoaders } from '../graphql/loaders.js';
 import { queryLimitsPlugin } from '../graphql/limits/limits.plugin.js';
+import { textInputPlugin } from '../graphql/text-input.plugin.js';
 import { createSchema } from '../graphql/schema.js';
 import { createServices } from '../graphql/services.js';
 import type { Logger } from '../logger.js';
@@ -27,9 +30,11 @@ import type { Viewer } from '../modules/accounts/viewer.js';
 import { apiKeyAuthentication } from '../modules/api-keys/api-keys.auth.js';
 import { mediaUploadHandler } from '../modules/catalog-admin/media-uploads.js';
 import { paypalWebhookHandler } from '../modules/payments/payment-webhooks.js';
+import { evidenceMediaHandler } from '../modules/penalties/evidence-media.js';
 import { httpCacheHeadersPlugin } from './cache-control.js';
 import { corsMiddleware } from './cors.js';
 import { graphiqlRouter } from './graphiql.js';
+import { securityHeaders, sessionCookieAttributes, setMediaHeaders } from './security-headers.js';
 
 function bearerOrCookie(req: Request): string | null {
   const auth = req.headers.authorization;
@@ -46,15 +51,11 @@ function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<Context> {
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
             if (isExposedError(error)) continue;
-            logger.error(
-              {
-                err: error.originalError ?? error,
-                requestId: contextValue.requestId,
-                operationName,
-                path: error.path,
-              },
-              'unexpected error',
-            );
+            const err = error.originalError ?? error;
+            const facts = { err, requestId: contextValue.requestId, operationName, path: error.path };
+            // An outage is not a bug: one warning per request, answered 503 (db/database-unavailable.ts).
+            if (isDatabaseUnavailable(err)) logger.warn(facts, 'database unavailable');
+            else logger.error(facts, 'unexpected error');
           }
         },
         async willSendResponse({ response, contextValue }) {
@@ -87,15 +88,19 @@ export async function createApp(opts: { config: Config; orm: Orm; logger: Logger
       ApolloServerPluginCacheControlDisabled(),
       httpCacheHeadersPlugin(config.publicCacheMaxAgeSeconds),
       errorLoggingPlugin(logger),
+      databaseUnavailablePlugin(),
       queryLimitsPlugin(config),
+      textInputPlugin(),
     ],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Who may report the client's address and TLS (X-Forwarded-*): rate limits, HSTS, Secure cookies.
+  app.set('trust proxy', config.trustProxy);
   app.use(compression());
+  app.use(securityHeaders());
 
   app.use((req, res, next) => {
     const incoming = req.headers['x-request-id'];
@@ -140,9 +145,27 @@ export async function createApp(opts: { config: Config; orm: Orm; logger: Logger
     }),
   );
 
+  // Before the static handler: violation evidence is served only to the parties allowed.
   app.use(
-    '/media',
-    express.static(config.mediaDir, { fallthrough: false, index: false, maxAge: '1d', dotfiles: 'deny' }),
+    '/media/evidence',
+    evidenceMediaHandler({
+      mediaDir: config.mediaDir,
+      em: () => orm.em.fork(),
+      viewerOf: (req, em) => viewerForToken(em, bearerOrCookie(req)),
+      setHeaders: setMediaHeaders,
+    }),
+  );
+  // Only product images are public: the static root is their directory, so no spelling of a path
+  // (`/media//evidence/…`, `/media/%65vidence/…`) reaches another directory of MEDIA_DIR.
+  app.use(
+    '/media/products',
+    express.static(path.join(config.mediaDir, 'products'), {
+      fallthrough: false,
+      index: false,
+      maxAge: '1d',
+      dotfiles: 'deny',
+      setHeaders: setMediaHeaders,
+    }),
   );
 
   // PayPal signs the exact bytes it sent: the body stays raw until the signature is verified.
@@ -152,7 +175,6 @@ export async function createApp(opts: { config: Config; orm: Orm; logger: Logger
     paypalWebhookHandler({ orm, config, logger }),
   );
 
-  const secureCookie = config.nodeEnv === 'production';
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
@@ -177,16 +199,15 @@ export async function createApp(opts: { config: Config; orm: Orm; logger: Logger
           logger: logger.child({ requestId }),
           http: {
             ip: req.ip ?? '',
+            sessionFromCookie:
+              !req.headers.authorization?.startsWith('Bearer ') && bearerOrCookie(req) !== null,
             setSessionCookie: (token, expires) =>
               res.append(
                 'Set-Cookie',
                 stringifySetCookie({
                   name: SESSION_COOKIE,
                   value: token,
-                  httpOnly: true,
-                  sameSite: 'lax',
-                  secure: secureCookie,
-                  path: '/',
+                  ...sessionCookieAttributes(req, config.nodeEnv),
                   expires,
                 }),
               ),
@@ -196,10 +217,7 @@ export async function createApp(opts: { config: Config; orm: Orm; logger: Logger
                 stringifySetCookie({
                   name: SESSION_COOKIE,
                   value: '',
-                  httpOnly: true,
-                  sameSite: 'lax',
-                  secure: secureCookie,
-                  path: '/',
+                  ...sessionCookieAttributes(req, config.nodeEnv),
                   maxAge: 0,
                 }),
               ),

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { PRODUCTION_ENV } from '../../test/security/production-env.js';
 import { ConfigError, loadConfig } from '../config.js';
 
 describe('HTTP configuration', () => {
@@ -18,10 +19,10 @@ describe('HTTP configuration', () => {
   test('GraphiQL and introspection: on in development, off in production unless configured', () => {
     const dev = loadConfig({ NODE_ENV: 'development' });
     expect([dev.graphiqlEnabled, dev.introspectionEnabled]).toEqual([true, true]);
-    const prod = loadConfig({ NODE_ENV: 'production' });
+    const prod = loadConfig(PRODUCTION_ENV);
     expect([prod.graphiqlEnabled, prod.introspectionEnabled]).toEqual([false, false]);
     const open = loadConfig({
-      NODE_ENV: 'production',
+      ...PRODUCTION_ENV,
       GRAPHIQL_ENABLED: 'true',
       INTROSPECTION_ENABLED: 'yes',
     });

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Logger as WorkerLogger, run, runMigrations, type Runner, type TaskList } from 'graphile-worker';
+import { Logger as WorkerLogger, runMigrations } from 'graphile-worker';
 import type { Config } from '../config.js';
 import type { Orm } from '../db/orm.js';
 import type { Logger } from '../logger.js';
@@ -48,35 +48,4 @@ export async function enqueue(
   );
 }
 
-export async function startJobRunner(opts: {
-  connectionString: string;
-  handlers: Record<string, JobHandler>;
-  deps: JobDeps;
-  crontab?: string;
-  concurrency?: number;
-}): Promise<Runner> {
-  const { deps } = opts;
-  const taskList: TaskList = Object.fromEntries(
-    Object.entries(opts.handlers).map(([name, handler]) => [
-      name,
-      async (payload: unknown) => {
-        const em = deps.orm.em.fork();
-        await handler(payload, { ...deps, em });
-      },
-    ]),
-  );
-  const log = deps.logger.child({ component: 'jobs' });
-  return run({
-    connectionString: opts.connectionString,
-    taskList,
-    concurrency: opts.concurrency ?? 2,
-    noHandleSignals: true,
-    pollInterval: 1000,
-    crontab: opts.crontab ?? '',
-    logger: new WorkerLogger(() => (level, message, meta) => {
-      if (level === 'error') log.error({ meta }, message);
-      else if (level === 'warning') log.warn({ meta }, message);
-      else log.debug({ meta }, message);
-    }),
-  });
-}
+export { type JobRunner, startJobRunner } from './job-runner.js';

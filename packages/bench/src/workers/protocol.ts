@@ -91,3 +91,55 @@ export function stepStats(values: number[]): StepStats {
     mean: sorted.length ? sum / sorted.length : 0,
   };
 }
+
+export interface SustainedConfig {
+  apiUrl: string;
+  sandboxUrl: string;
+  cardPublishableKey: string;
+  cardNumber: string;
+  durationSec: number;
+  /** Single-request streams: `rate` arrivals per second, a body picked at random per arrival. */
+  requests: { kind: string; rate: number; bodies: string[]; cookie?: string }[];
+  cartVisitsPerSec: number;
+  checkoutsPerSec: number;
+  /** Signed in before the clock starts; each flow borrows a free shopper of its role. */
+  shoppers: { email: string; password: string; variantId: string; role: 'cart' | 'checkout' }[];
+  /** More requests open than this: the arrival is counted as an error (the rate is not sustained). */
+  maxInFlight: number;
+  documents: {
+    login: string;
+    addToCart: string;
+    cart: string;
+    removeLines: string;
+    submitOrder: string;
+    payOrder: string;
+  };
+}
+
+export interface KindStats {
+  count: number;
+  errors: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+export interface SustainedResult {
+  durationSec: number;
+  elapsedSec: number;
+  /** Arrivals scheduled per stream, and the configured rates (per second). */
+  arrivals: Record<string, number>;
+  rates: Record<string, number>;
+  /** Per minute of the run: statistics per kind (single requests, flow steps, whole flows). */
+  minutes: Record<string, KindStats>[];
+  total: Record<string, KindStats>;
+  checkouts: number;
+  errors: number;
+  errorsByReason: Record<string, number>;
+  errorSamples: string[];
+  maxInFlight: number;
+  /** Requests still open when the driver gave up waiting at the end. */
+  unfinished: number;
+  /** Scheduler wake-ups that found the next arrival already due (the driver itself was late). */
+  lateTicks: number;
+}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type LoaderFunctionArgs, Navigate, redirect, useLocation } from 'react-router';
 import { LoadingState } from '../../components/ui/status-panel';
 import { LogoutButton } from '../../features/auth/components/logout-button';
+import { LogoutEverywhereButton } from '../../features/auth/components/logout-everywhere-button';
 import { isStaffRole } from '../../features/auth/lib/staff';
 import { DashboardLayout } from '../../features/dashboard/components/dashboard-layout';
 import { LanguageSwitch } from '../../features/i18n/components/language-switch';
@@ -56,6 +57,7 @@ export function Component() {
         <>
           <LanguageSwitch />
           <LogoutButton />
+          <LogoutEverywhereButton />
         </>
       }
     />

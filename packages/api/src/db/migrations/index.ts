@@ -22,6 +22,9 @@ import { Migration20261122090200_rate_budget } from './Migration20261122090200_r
 import { Migration20261122090300_webhooks } from './Migration20261122090300_webhooks.js';
 import { Migration20261122100300_write_paths } from './Migration20261122100300_write_paths.js';
 import { Migration20261122100400_order_read_paths } from './Migration20261122100400_order_read_paths.js';
+import { Migration20261122110100_coupon_attempts } from './Migration20261122110100_coupon_attempts.js';
+import { Migration20261122110200_private_evidence } from './Migration20261122110200_private_evidence.js';
+import { Migration20261122110300_job_worker_heartbeat } from './Migration20261122110300_job_worker_heartbeat.js';
 
 /** Every committed migration, in order. Listed explicitly so the same code runs from source and in tests. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -54,4 +57,10 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122090300_webhooks', class: Migration20261122090300_webhooks },
   { name: 'Migration20261122100300_write_paths', class: Migration20261122100300_write_paths },
   { name: 'Migration20261122100400_order_read_paths', class: Migration20261122100400_order_read_paths },
+  { name: 'Migration20261122110100_coupon_attempts', class: Migration20261122110100_coupon_attempts },
+  { name: 'Migration20261122110200_private_evidence', class: Migration20261122110200_private_evidence },
+  {
+    name: 'Migration20261122110300_job_worker_heartbeat',
+    class: Migration20261122110300_job_worker_heartbeat,
+  },
 ];

@@ -68,7 +68,8 @@ export class AccountSecurityResolver {
   }
 
   @Mutation(() => ChangePasswordPayload, {
-    description: 'Changes the signed-in account’s password; its other sessions end, this one stays.',
+    description:
+      'Changes the signed-in account’s password. Every session of the account ends; this client continues with a new session (cookie and `token`).',
   })
   async changePassword(
     @Arg('currentPassword', () => String, {
@@ -83,8 +84,10 @@ export class AccountSecurityResolver {
       { currentPassword, newPassword },
       { ip: ctx.http.ip },
     );
+    if (result.session) ctx.http.setSessionCookie(result.session.token, result.session.expiresAt);
     return Object.assign(new ChangePasswordPayload(), {
       viewer: result.user ? User.from(result.user) : null,
+      token: result.session?.token ?? null,
       userErrors: result.userErrors,
     });
   }

@@ -19,6 +19,7 @@ import { isCommonPassword } from './common-passwords.js';
 import { clearAccountAttempts, reserveLoginAttempt } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { SessionEntity } from './session.entity.js';
+import { openSession } from './session.service.js';
 import { UserEntity } from './user.entity.js';
 import type { Viewer } from './viewer.js';
 
@@ -167,12 +168,16 @@ export class AccountSecurityService {
     });
   }
 
-  /** Needs the current password (throttled like sign-in); other sessions of the account end. */
+  /**
+   * Needs the current password (throttled like sign-in). Every session of the account ends, this one
+   * included; this client gets a new session (rotation: a session id never outlives a password change).
+   */
   async changePassword(
     input: { currentPassword: string; newPassword: string },
     client: { ip: string },
   ): Promise<{
     user: UserEntity | null;
+    session?: { token: string; expiresAt: Date };
     userErrors: (Err<ChangePasswordErrorCode> & { retryAfterSeconds: number | null })[];
   }> {
     const viewer = requireViewer(this.viewer);
@@ -210,11 +215,8 @@ export class AccountSecurityService {
       const fresh = await em.findOneOrFail(UserEntity, { id: viewer.userId });
       fresh.passwordHash = passwordHash;
       await retireTokens(em, fresh, 'RESET_PASSWORD');
-      await em.nativeUpdate(
-        SessionEntity,
-        { user: fresh, revokedAt: null, id: { $ne: viewer.sessionId } },
-        { revokedAt: new Date() },
-      );
+      await em.nativeUpdate(SessionEntity, { user: fresh, revokedAt: null }, { revokedAt: new Date() });
+      const { token, session } = openSession(em, fresh, this.config.sessionTtlDays);
       await sendAccountEmail(em, fresh, {
         template: 'accounts.password-changed',
         at: new Date(),
@@ -222,7 +224,7 @@ export class AccountSecurityService {
         resetLink: `${this.config.storefrontUrl}/forgot-password`,
       });
       await em.flush();
-      return { user: fresh, userErrors: [] };
+      return { user: fresh, session: { token, expiresAt: session.expiresAt }, userErrors: [] };
     });
   }
 }

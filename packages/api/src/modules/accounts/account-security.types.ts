@@ -184,6 +184,13 @@ export class ChangePasswordPayload {
   @Field(() => User, { nullable: true, description: 'The account (null if nothing changed).' })
   viewer!: User | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The new session token of this client (also set as the session cookie): every session of the account, this one included, ended with the change. Null if nothing changed.',
+  })
+  token!: string | null;
+
   @Field(() => [ChangePasswordUserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: ChangePasswordUserError[];
 }

@@ -31,7 +31,10 @@ export class AccountsResolver {
     input: LoginInput,
     @Ctx() ctx: Context,
   ): Promise<LoginPayload> {
-    const result = await ctx.services.accounts.login(input, { ip: ctx.http.ip });
+    const result = await ctx.services.accounts.login(input, {
+      ip: ctx.http.ip,
+      cookieSession: ctx.http.sessionFromCookie === true,
+    });
     if (result.token && result.expiresAt) ctx.http.setSessionCookie(result.token, result.expiresAt);
     return Object.assign(new LoginPayload(), {
       viewer: result.user ? User.from(result.user) : null,
@@ -51,7 +54,9 @@ export class AccountsResolver {
     input: RegisterInput,
     @Ctx() ctx: Context,
   ): Promise<RegisterPayload> {
-    const result = await ctx.services.accounts.register(input, ctx.locale);
+    const result = await ctx.services.accounts.register(input, ctx.locale, {
+      cookieSession: ctx.http.sessionFromCookie === true,
+    });
     if (result.token && result.expiresAt) ctx.http.setSessionCookie(result.token, result.expiresAt);
     return Object.assign(new RegisterPayload(), {
       viewer: result.user ? User.from(result.user) : null,
@@ -61,10 +66,19 @@ export class AccountsResolver {
   }
 
   @Mutation(() => LogoutPayload, {
-    description: 'Ends the current session (server-side) and clears its cookie.',
+    description:
+      'Ends the current session (server-side) and clears its cookie; `everywhere: true` ends every session of the account.',
   })
-  async logout(@Ctx() ctx: Context): Promise<LogoutPayload> {
-    const loggedOut = await ctx.services.accounts.logout();
+  async logout(
+    @Arg('everywhere', () => Boolean, {
+      nullable: true,
+      defaultValue: false,
+      description: 'Also end every other session of the account (all devices).',
+    })
+    everywhere: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<LogoutPayload> {
+    const loggedOut = await ctx.services.accounts.logout(everywhere);
     ctx.http.clearSessionCookie();
     return Object.assign(new LogoutPayload(), { loggedOut });
   }

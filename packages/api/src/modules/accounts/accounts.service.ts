@@ -52,7 +52,7 @@ export class AccountsService {
    */
   async login(
     input: { email: string; password: string; cartToken?: string | null },
-    client: { ip: string },
+    client: { ip: string; cookieSession?: boolean },
   ): Promise<
     (SignedIn & { userErrors: [] }) | { user: null; token: null; expiresAt: null; userErrors: LoginError[] }
   > {
@@ -79,7 +79,7 @@ export class AccountsService {
     }
     return this.em.transactional(async (em) => {
       await clearAccountAttempts(em, email);
-      const signedIn = await this.signIn(em, user, input.cartToken);
+      const signedIn = await this.signIn(em, user, input.cartToken, client.cookieSession);
       return { ...signedIn, userErrors: [] as [] };
     });
   }
@@ -95,6 +95,7 @@ export class AccountsService {
       cartToken?: string | null;
     },
     fallbackLocale: Locale,
+    client: { cookieSession?: boolean } = {},
   ): Promise<
     | (SignedIn & { userErrors: [] })
     | { user: null; token: null; expiresAt: null; userErrors: RegisterError[] }
@@ -144,7 +145,7 @@ export class AccountsService {
           template: 'accounts.verify-email',
           link: verifyEmailLink(this.config, token),
         });
-        const signedIn = await this.signIn(em, user, input.cartToken);
+        const signedIn = await this.signIn(em, user, input.cartToken, client.cookieSession);
         return { ...signedIn, userErrors: [] as [] };
       });
     } catch (error) {
@@ -154,7 +155,26 @@ export class AccountsService {
     }
   }
 
-  private async signIn(em: EntityManager, user: UserEntity, cartToken?: string | null): Promise<SignedIn> {
+  /**
+   * Always a new session with a new random token: whatever session cookie or token came with the request
+   * is never promoted (no session fixation). A session named by the request's **cookie** is revoked: the
+   * new cookie replaces it in the browser, so signing in again, or as someone else, ends the previous
+   * session instead of leaving it usable by whoever else holds it. A bearer client keeps its other tokens:
+   * holding several is its own choice.
+   */
+  private async signIn(
+    em: EntityManager,
+    user: UserEntity,
+    cartToken?: string | null,
+    cookieSession = false,
+  ): Promise<SignedIn> {
+    if (cookieSession && this.viewer && !this.viewer.apiKey && this.viewer.sessionId > 0) {
+      await em.nativeUpdate(
+        SessionEntity,
+        { id: this.viewer.sessionId, revokedAt: null },
+        { revokedAt: new Date() },
+      );
+    }
     const { token, session } = openSession(em, user, this.config.sessionTtlDays);
     if (cartToken) await mergeGuestCart(em, cartToken, user);
     await em.flush();
@@ -193,11 +213,14 @@ export class AccountsService {
     return user;
   }
 
-  async logout(): Promise<boolean> {
-    if (!this.viewer) return false;
+  /** Revokes this session, or with `everywhere` every session of the account (other devices too). */
+  async logout(everywhere = false): Promise<boolean> {
+    if (!this.viewer || this.viewer.apiKey) return false;
     const updated = await this.em.nativeUpdate(
       SessionEntity,
-      { id: this.viewer.sessionId, revokedAt: null },
+      everywhere
+        ? { user: this.viewer.userId, revokedAt: null }
+        : { id: this.viewer.sessionId, revokedAt: null },
       { revokedAt: new Date() },
     );
     return updated > 0;

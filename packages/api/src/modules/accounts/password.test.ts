@@ -183,12 +183,22 @@ describe('resetPassword', () => {
 });
 
 describe('changePassword', () => {
-  test('needs the current password, keeps this session and ends the others', async ({ api }) => {
+  test('needs the current password, ends every session and continues this client on a new one', async ({
+    api,
+  }) => {
     const { email, token: current } = await registerShopper(api);
     const other = await signIn(api, email, GOOD_PASSWORD);
-    const res = await api.gql(CHANGE, { current: GOOD_PASSWORD, next: NEW_PASSWORD }, { token: current });
-    expect(res.data.changePassword).toEqual({ viewer: { email }, userErrors: [] });
-    expect((await api.gql('{ viewer { email } }', {}, { token: current })).data.viewer.email).toBe(email);
+    const res = await api.gql(
+      CHANGE.replace('viewer { email }', 'viewer { email } token'),
+      { current: GOOD_PASSWORD, next: NEW_PASSWORD },
+      { token: current },
+    );
+    const { token: rotated, ...rest } = res.data.changePassword;
+    expect(rest).toEqual({ viewer: { email }, userErrors: [] });
+    expect(rotated).toEqual(expect.any(String));
+    expect(res.headers.getSetCookie().some((c) => c.startsWith(`mp_session=${rotated};`))).toBe(true);
+    expect((await api.gql('{ viewer { email } }', {}, { token: rotated })).data.viewer.email).toBe(email);
+    expect((await api.gql('{ viewer { email } }', {}, { token: current })).data.viewer).toBeNull();
     expect((await api.gql('{ viewer { email } }', {}, { token: other })).data.viewer).toBeNull();
     expect(await signIn(api, email, NEW_PASSWORD)).toBeTruthy();
     const [notice] = await emailsTo(api, email, 'accounts.password-changed');

@@ -7,7 +7,8 @@ import { Money } from '../../graphql/money.type.js';
 import { fromGlobalId } from '../../graphql/relay.js';
 import { requireViewer } from '../accounts/authorization.js';
 import type { Viewer } from '../accounts/viewer.js';
-import { redeemCoupon } from '../coupons/coupon.service.js';
+import { normalizeCouponCode, redeemCoupon } from '../coupons/coupon.service.js';
+import { COUPON_GUESS_WINDOW_MINUTES, reserveCouponAttempt } from '../coupons/coupon-throttle.js';
 import { CLOSE_UNPAID_ORDER } from '../orders/order-transitions.js';
 import { isIdempotencyKey, type ServiceContactSnapshot, validateServiceContact } from './checkout-input.js';
 import { type CheckoutError, checkoutError, type Quote, quoteCheckout } from './checkout-quote.js';
@@ -89,10 +90,21 @@ export class CheckoutService {
     private readonly config: Config,
   ) {}
 
-  /** Totals the server would charge now, with every reason `submitOrder` would refuse. Changes nothing. */
+  /**
+   * Totals the server would charge now, with every reason `submitOrder` would refuse. Changes nothing but
+   * the coupon-guessing throttle's record of an unknown code; once throttled, the totals leave the coupon out.
+   */
   async preview(input: CheckoutPreviewInput): Promise<CheckoutPreview> {
     const viewer = requireViewer(this.viewer);
-    const quote = await quoteCheckout(this.em, this.config, viewer.userId, input, false);
+    const throttled = await this.couponThrottled(viewer.userId, input.couponCode);
+    const quote = await quoteCheckout(
+      this.em,
+      this.config,
+      viewer.userId,
+      throttled ? { ...input, couponCode: null } : input,
+      false,
+    );
+    if (throttled) quote.errors.unshift(throttled);
     const orders = quote.groups.map((g, i): CheckoutPreviewOrder => {
       const priced = quote.priced.orders[i]!;
       return {
@@ -123,6 +135,22 @@ export class CheckoutService {
     };
   }
 
+  /** The coupon-guessing throttle (coupon-throttle.ts): a userError once the shopper tried too many unknown codes. */
+  private async couponThrottled(
+    userId: number,
+    couponCode: string | null | undefined,
+  ): Promise<CheckoutError | null> {
+    const code = normalizeCouponCode(couponCode);
+    if (!code) return null;
+    const { allowed } = await reserveCouponAttempt(this.em, userId, code);
+    if (allowed) return null;
+    return checkoutError(
+      'COUPON_ATTEMPTS_EXCEEDED',
+      `Too many unknown coupon codes. Try again in ${COUPON_GUESS_WINDOW_MINUTES} minutes.`,
+      ['input', 'couponCode'],
+    );
+  }
+
   /**
    * Creates one order per merchant under one checkout, reserving stock and the coupon, in one
    * transaction. The same idempotency key from the same shopper returns the first checkout.
@@ -139,6 +167,8 @@ export class CheckoutService {
         ),
       ]);
     }
+    const throttled = await this.couponThrottled(viewer.userId, input.couponCode);
+    if (throttled) return refuse([throttled]);
     return inTransaction(this.em, async (em) => {
       // Serialises submits with one key (a racing twin waits here, then finds the first one's checkout)
       // and locks the shopper's cart, which serialises checkout with the cart's own changes.

@@ -34,6 +34,7 @@ export const CheckoutErrorCode = {
   COUPON_USAGE_LIMIT_REACHED: 'COUPON_USAGE_LIMIT_REACHED',
   COUPON_ALREADY_USED: 'COUPON_ALREADY_USED',
   COUPON_NOT_APPLICABLE: 'COUPON_NOT_APPLICABLE',
+  COUPON_ATTEMPTS_EXCEEDED: 'COUPON_ATTEMPTS_EXCEEDED',
   INVALID_IDEMPOTENCY_KEY: 'INVALID_IDEMPOTENCY_KEY',
 } as const;
 export type CheckoutErrorCode = keyof typeof CheckoutErrorCode;
@@ -62,6 +63,9 @@ registerEnumType(CheckoutErrorCode, {
     COUPON_USAGE_LIMIT_REACHED: { description: 'The coupon has been used up.' },
     COUPON_ALREADY_USED: { description: 'The shopper has used this coupon as often as allowed.' },
     COUPON_NOT_APPLICABLE: { description: 'A merchant coupon without any of that merchant’s items.' },
+    COUPON_ATTEMPTS_EXCEEDED: {
+      description: 'Too many unknown coupon codes tried lately (guessing): no code is checked for a while.',
+    },
     INVALID_IDEMPOTENCY_KEY: { description: 'The idempotency key must be 8–100 characters [A-Za-z0-9_-].' },
   },
 });

@@ -18,6 +18,9 @@ import { ORDER_KEY_PATTERN, orderKeyMatches } from './order-keys.js';
 /** Wrong keys allowed per client address and per order number in the window, then THROTTLED. */
 export const KEY_FAILURE_LIMIT = 10;
 export const KEY_FAILURE_WINDOW_MINUTES = 15;
+// Namespaces of the order-key advisory locks (the sign-in throttle uses 7301/7302).
+const KEY_CLIENT_LOCK = 7_311;
+const KEY_ORDER_LOCK = 7_312;
 
 export type DeliverReportErrorCode =
   | 'ORDER_NOT_FOUND'
@@ -119,31 +122,41 @@ export class ConsultingService {
    */
   async openWithKey(orderNumber: string, key: string, ip: string): Promise<ReportAccess> {
     const number = (orderNumber ?? '').trim().toUpperCase().slice(0, 40);
-    const since = new Date(Date.now() - KEY_FAILURE_WINDOW_MINUTES * 60_000);
-    const [counts] = await this.em.execute<{ by_ip: number; by_order: number }[]>(
-      `select count(*) filter (where ip = ?)::int as by_ip, count(*) filter (where order_number = ?)::int as by_order
-       from order_key_failure where created_at > ? and (ip = ? or order_number = ?)`,
-      [ip, number, since, ip, number],
-    );
-    if ((counts?.by_ip ?? 0) >= KEY_FAILURE_LIMIT || (counts?.by_order ?? 0) >= KEY_FAILURE_LIMIT) {
-      throw new PublicError(
-        'THROTTLED',
-        `Too many wrong order keys. Try again in ${KEY_FAILURE_WINDOW_MINUTES} minutes.`,
+    const client = (ip || 'unknown').slice(0, 64);
+    return this.em.transactional(async (tx) => {
+      // Attempts are serialised per client address, then per order number (always in that order, so two
+      // never deadlock): counting, checking and recording a failure are one step, and a parallel burst
+      // cannot get more keys checked than the limit.
+      await tx.execute('select pg_advisory_xact_lock(?, hashtext(?))', [KEY_CLIENT_LOCK, client]);
+      await tx.execute('select pg_advisory_xact_lock(?, hashtext(?))', [KEY_ORDER_LOCK, number]);
+      const since = new Date(Date.now() - KEY_FAILURE_WINDOW_MINUTES * 60_000);
+      const [counts] = await tx.execute<{ by_ip: number; by_order: number }[]>(
+        `select count(*) filter (where ip = ?)::int as by_ip, count(*) filter (where order_number = ?)::int as by_order
+         from order_key_failure where created_at > ? and (ip = ? or order_number = ?)`,
+        [client, number, since, client, number],
       );
-    }
-    const invalid = async (): Promise<ReportAccess> => {
-      await this.em.insert(OrderKeyFailureEntity, { ip: ip.slice(0, 64), orderNumber: number || '-' });
-      return { status: 'INVALID_KEY', order: null, report: null };
-    };
-    const presented = (key ?? '').trim();
-    if (!isOrderNumber(number) || !ORDER_KEY_PATTERN.test(presented)) return invalid();
-    const order = await this.em.findOne(OrderEntity, { number });
-    const stored = order ? await this.em.findOne(OrderKeyEntity, { order }) : null;
-    // Hash and compare even without a stored key, so both paths take the same time.
-    const matches = orderKeyMatches(presented, stored?.keyHash ?? '0'.repeat(64));
-    if (!order || !stored || !matches) return invalid();
-    const report = await this.em.findOne(ConsultationReportEntity, { order });
-    return report ? { status: 'AVAILABLE', order, report } : { status: 'NOT_DELIVERED', order, report: null };
+      if ((counts?.by_ip ?? 0) >= KEY_FAILURE_LIMIT || (counts?.by_order ?? 0) >= KEY_FAILURE_LIMIT) {
+        throw new PublicError(
+          'THROTTLED',
+          `Too many wrong order keys. Try again in ${KEY_FAILURE_WINDOW_MINUTES} minutes.`,
+        );
+      }
+      const invalid = async (): Promise<ReportAccess> => {
+        await tx.insert(OrderKeyFailureEntity, { ip: client, orderNumber: number || '-' });
+        return { status: 'INVALID_KEY', order: null, report: null };
+      };
+      const presented = (key ?? '').trim();
+      if (!isOrderNumber(number) || !ORDER_KEY_PATTERN.test(presented)) return invalid();
+      const order = await tx.findOne(OrderEntity, { number });
+      const stored = order ? await tx.findOne(OrderKeyEntity, { order }) : null;
+      // Hash and compare even without a stored key, so both paths take the same time.
+      const matches = orderKeyMatches(presented, stored?.keyHash ?? '0'.repeat(64));
+      if (!order || !stored || !matches) return invalid();
+      const report = await tx.findOne(ConsultationReportEntity, { order });
+      return report
+        ? { status: 'AVAILABLE', order, report }
+        : { status: 'NOT_DELIVERED', order, report: null };
+    });
   }
 
   /** The report of one of the viewer's own orders (My Orders), or of an order of the viewer's store. */

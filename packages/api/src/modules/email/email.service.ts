@@ -55,6 +55,9 @@ export async function queueEmails(em: EntityManager, emails: OutgoingEmail[]): P
   );
 }
 
+/** What an outbox row's text becomes once delivered over SMTP. */
+export const DELIVERED_BODY_REMOVED = '[removed after delivery]';
+
 let transporter: { url: string; transport: Transporter } | null = null;
 
 /** Delivers one outbox row; idempotent, and a thrown error makes the queue retry with backoff. */
@@ -83,6 +86,13 @@ export const deliverEmail: JobHandler = async (payload, { em, config, logger }) 
     message.status = 'SENT';
     message.sentAt = new Date();
     message.lastError = null;
+    // Bodies hold one-time secrets (reset, verification and invitation links, order keys): once an SMTP
+    // server has taken the email, the outbox row keeps who/what/when only. Without SMTP the row IS the
+    // development mailbox and keeps its body.
+    if (message.transport === 'smtp') {
+      message.text = DELIVERED_BODY_REMOVED;
+      message.html = null;
+    }
     await em.flush();
     logger.info({ emailId: id, template: message.template, transport: message.transport }, 'email delivered');
   } catch (error) {

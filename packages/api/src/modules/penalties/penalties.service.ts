@@ -26,6 +26,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { readStoredUpload } from '../catalog-admin/media-uploads.js';
 import { MerchantEntity } from '../catalog/merchant.entity.js';
 import { inTransaction, Refusal } from '../../db/transaction.js';
+import { evidencePath, moveUploadToEvidence } from './evidence-media.js';
 import { notifyCorrection } from './penalty-notices.js';
 import {
   type Actor,
@@ -322,9 +323,10 @@ export class PenaltiesService {
           'An attachment was not found; upload it again.',
           'attachmentUploadIds',
         );
-      attachments.push({ uploadId, path: stored.path });
+      // Evidence is not public: it moves out of products/ once the violation is committed.
+      attachments.push({ uploadId, path: evidencePath(uploadId) });
     }
-    return inTransaction(this.em, async (em) => {
+    const recorded = await inTransaction(this.em, async (em) => {
       const found = await this.findSubject(em, input);
       if (!found) return fail('SUBJECT_NOT_FOUND', 'There is no such account or store.', 'subject');
       if (!found.penalizable)
@@ -350,6 +352,9 @@ export class PenaltiesService {
       });
       return { violation, generalFreeze: freeze, userErrors: [] };
     });
+    if (recorded.violation)
+      for (const a of attachments) await moveUploadToEvidence(this.config.mediaDir, a.uploadId);
+    return recorded;
   }
 
   /** Locks and loads a violation for a change; staff see every one, an affected account its own. */

@@ -178,7 +178,7 @@ describe('violations and warnings', () => {
       note: 'internal',
       subject: { type: 'USER' },
     });
-    expect(v.attachments).toEqual([{ uploadId, url: `/media/products/${uploadId}` }]);
+    expect(v.attachments).toEqual([{ uploadId, url: `/media/evidence/${uploadId}` }]);
     expect(new Date(v.correctionDueAt).getTime() - new Date(v.recordedAt).getTime()).toBe(3 * DAY);
     expect(ok.generalFreeze).toBeNull();
 

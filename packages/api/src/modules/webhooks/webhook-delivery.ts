@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { JobHandler } from '../../jobs/job-queue.js';
 import { enqueue } from '../../jobs/job-queue.js';
 import { DELIVER_WEBHOOK, deliveryJobKey, signWebhookBody } from './webhook-events.js';
+import { postWebhook } from './webhook-target.js';
 import type { WebhookAttemptRecord } from './webhook.entity.js';
 
 const Payload = z.object({ deliveryId: z.number().int().positive() });
@@ -66,10 +67,10 @@ export const deliverWebhook: JobHandler = async (raw, { em, config, logger }) =>
   let statusCode: number | null = null;
   let error: string | null = null;
   try {
-    const res = await fetch(row.url, {
-      method: 'POST',
-      redirect: 'manual',
-      signal: AbortSignal.timeout(config.webhooks.timeoutMs),
+    // SSRF guard: the socket's own lookup refuses non-public addresses (webhook-target.ts).
+    statusCode = await postWebhook(row.url, {
+      allowPrivate: config.webhooks.allowPrivateNetworks,
+      timeoutMs: config.webhooks.timeoutMs,
       headers: {
         'content-type': 'application/json',
         'user-agent': 'Marketplace-Webhooks/1',
@@ -80,8 +81,6 @@ export const deliverWebhook: JobHandler = async (raw, { em, config, logger }) =>
       },
       body,
     });
-    statusCode = res.status;
-    await res.body?.cancel().catch(() => undefined);
   } catch (e) {
     error = e instanceof Error ? (e.name === 'TimeoutError' ? 'timeout' : e.message) : String(e);
   }

@@ -23,6 +23,7 @@ import {
   WEBHOOK_EVENT_TYPES,
   type WebhookEventType,
 } from './webhook-events.js';
+import { webhookTargetProblem } from './webhook-target.js';
 import {
   WebhookDeliveryEntity,
   type WebhookDeliveryState,
@@ -159,9 +160,20 @@ export class WebhooksService {
     return errors;
   }
 
+  /** The syntactic checks, then (SSRF guard) where the URL's host resolves to, outside any transaction. */
+  private async checkDraftTarget(
+    draft: WebhookSubscriptionDraft,
+    creating: boolean,
+  ): Promise<WebhookUserError[]> {
+    const errors = this.checkDraft(draft, creating);
+    if (errors.some((e) => e.code === 'INVALID_URL') || draft.url == null) return errors;
+    const problem = await webhookTargetProblem(draft.url.trim(), this.config.webhooks.allowPrivateNetworks);
+    return problem ? [userError('INVALID_URL', problem, ['input', 'url']), ...errors] : errors;
+  }
+
   async create(draft: WebhookSubscriptionDraft): Promise<SubscriptionResult> {
     const { viewer, merchantId } = this.owner();
-    const errors = this.checkDraft(draft, true);
+    const errors = await this.checkDraftTarget(draft, true);
     return inTransaction(this.em, async (tx) => {
       await requireCapability(tx, viewer, 'store.profile');
       if (errors.length > 0) refused(errors);
@@ -194,7 +206,7 @@ export class WebhooksService {
 
   async update(input: WebhookSubscriptionDraft & { subscriptionId: string }): Promise<SubscriptionResult> {
     const { viewer, merchantId } = this.owner();
-    const errors = this.checkDraft(input, false);
+    const errors = await this.checkDraftTarget(input, false);
     return inTransaction(this.em, async (tx) => {
       const subscription = await this.ownSubscription(tx, merchantId, input.subscriptionId, true);
       if (!subscription)

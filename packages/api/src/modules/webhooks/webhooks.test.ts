@@ -30,7 +30,13 @@ const test = base
     const api = await startTestApi(inject('testDb'), {
       port: apiPort,
       payments: paymentsConfigFor(sandbox),
-      webhooks: { timeoutMs: 2000, maxAttempts: 3, retryBaseMs: 100, allowHttp: true },
+      webhooks: {
+        timeoutMs: 2000,
+        maxAttempts: 3,
+        retryBaseMs: 100,
+        allowHttp: true,
+        allowPrivateNetworks: true,
+      },
     });
     onCleanup(() => api.stop());
     return api;

@@ -84,6 +84,7 @@ export function checkoutErrorMessage(t: TFunction, problem: CheckoutProblem, loc
     case 'COUPON_USAGE_LIMIT_REACHED':
     case 'COUPON_ALREADY_USED':
     case 'COUPON_NOT_APPLICABLE':
+    case 'COUPON_ATTEMPTS_EXCEEDED':
     case 'INVALID_IDEMPOTENCY_KEY':
       return t(`orders.checkout.errors.${code}`);
     default: {

@@ -41,6 +41,15 @@ export const en = {
       submitting: 'Signing out…',
       failed: 'Could not sign out. Please try again.',
     },
+    logoutEverywhere: {
+      open: 'Sign out of all devices',
+      title: 'Sign out of all devices?',
+      text: 'This ends every session of your account: this browser and every other computer or phone where you are signed in. You will need your password to sign in again.',
+      confirm: 'Sign out everywhere',
+      cancel: 'Cancel',
+      submitting: 'Signing out…',
+      failed: 'Could not sign out. Check your connection and try again.',
+    },
   },
   roles: {
     SHOPPER: 'Shopper',

@@ -42,6 +42,15 @@ export const zhTW: Messages = {
       submitting: '登出中…',
       failed: '無法登出，請再試一次。',
     },
+    logoutEverywhere: {
+      open: '登出所有裝置',
+      title: '要登出所有裝置嗎？',
+      text: '您帳號的所有登入工作階段都會結束，包括這個瀏覽器以及其他已登入的電腦或手機。之後需要輸入密碼才能再次登入。',
+      confirm: '全部登出',
+      cancel: '取消',
+      submitting: '登出中…',
+      failed: '無法登出，請檢查網路連線後再試一次。',
+    },
   },
   roles: {
     SHOPPER: '購物者',

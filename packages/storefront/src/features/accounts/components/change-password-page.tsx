@@ -17,6 +17,7 @@ import { useViewer } from '../use-viewer.js';
 import { splitUserErrors } from '../user-errors.js';
 import { AccountLayout } from './account-layout.js';
 import { FormMessage, focusFirstInvalid, PasswordField } from './form-controls.js';
+import { SignOutEverywhereSection } from './sign-out-everywhere-section.js';
 
 const ChangePasswordPage_ChangeMutation = graphql(`
   mutation ChangePasswordPage_ChangeMutation($currentPassword: String!, $newPassword: String!) {
@@ -42,6 +43,7 @@ export function ChangePasswordPage() {
   return (
     <AccountLayout title={t('accounts.password.title')}>
       <ChangePasswordForm />
+      <SignOutEverywhereSection />
     </AccountLayout>
   );
 }

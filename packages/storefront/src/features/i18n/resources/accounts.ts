@@ -80,6 +80,19 @@ export const accountsEn = {
     submit: 'Change password',
     submitting: 'Saving…',
     success: 'Your password is changed. Your other devices have been signed out.',
+    everywhere: {
+      title: 'Signed-in devices',
+      intro:
+        'Lost a phone or signed in on a shared computer? Sign out of every device at once, this one included.',
+      action: 'Sign out of all devices',
+      confirmTitle: 'Sign out of all devices?',
+      confirmText:
+        'You will be signed out here and on every other phone, tablet and computer. You will need your password to sign in again.',
+      confirm: 'Sign out everywhere',
+      cancel: 'Cancel',
+      submitting: 'Signing out…',
+      failed: 'We could not sign you out. Check your connection and try again.',
+    },
   },
   addresses: {
     title: 'Addresses',

@@ -83,6 +83,17 @@ export const accountsZhTw: Strings<typeof accountsEn> = {
     submit: '變更密碼',
     submitting: '儲存中…',
     success: '密碼已變更，其他裝置已被登出。',
+    everywhere: {
+      title: '已登入的裝置',
+      intro: '手機遺失，或曾在公用電腦上登入？可以一次登出所有裝置，包括目前這台。',
+      action: '登出所有裝置',
+      confirmTitle: '要登出所有裝置嗎？',
+      confirmText: '這台裝置以及其他所有手機、平板和電腦都會被登出，之後需要輸入密碼才能再次登入。',
+      confirm: '全部登出',
+      cancel: '取消',
+      submitting: '登出中…',
+      failed: '目前無法登出，請檢查網路連線後再試一次。',
+    },
   },
   addresses: {
     title: '收件地址',

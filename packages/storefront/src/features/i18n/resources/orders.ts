@@ -79,6 +79,7 @@ export const ordersEn = {
       COUPON_USAGE_LIMIT_REACHED: 'This coupon has been used up.',
       COUPON_ALREADY_USED: 'You have already used this coupon.',
       COUPON_NOT_APPLICABLE: 'This coupon does not apply to the items in this checkout.',
+      COUPON_ATTEMPTS_EXCEEDED: 'Too many coupon codes that do not exist. Please try again in 15 minutes.',
       INVALID_IDEMPOTENCY_KEY: 'Please reload the page and try again.',
       unknown: 'We could not place your order. Please try again.',
     },

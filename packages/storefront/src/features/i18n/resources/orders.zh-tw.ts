@@ -83,6 +83,7 @@ export const ordersZhTw: Strings<typeof ordersEn> = {
       COUPON_USAGE_LIMIT_REACHED: '此優惠券已被領用完畢。',
       COUPON_ALREADY_USED: '您已使用過此優惠券。',
       COUPON_NOT_APPLICABLE: '此優惠券不適用於本次結帳的商品。',
+      COUPON_ATTEMPTS_EXCEEDED: '輸入了太多不存在的優惠碼，請 15 分鐘後再試。',
       INVALID_IDEMPOTENCY_KEY: '請重新整理頁面後再試一次。',
       unknown: '無法提交訂單,請再試一次。',
     },
