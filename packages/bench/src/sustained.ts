@@ -26,8 +26,10 @@ const JOB_POOL_MAX = 10;
 const WARMUP_MINUTES = 1;
 /**
  * Above these slopes the memory is called "growing". Heap: the live heap after major GCs (or the
- * raw heap when too few major GCs happened) — 0.5 MB/min is ~100 bytes kept per request at 80 req/s.
- * RSS moves with the allocator and V8's page pool, hence a looser bound.
+ * raw heap when too few major GCs happened), after the warm-up — 0.5 MB/min is ~100 bytes kept per
+ * request at 80 req/s. RSS: over the second half of the run, with a looser bound — a fresh process
+ * keeps growing its RSS for minutes while V8 sizes its reserve and the allocator its arenas to the
+ * working set, a curve that flattens; a leak is a straight line that does not.
  */
 const HEAP_SLOPE_LIMIT = 0.5;
 const RSS_SLOPE_LIMIT = 2;
@@ -87,6 +89,9 @@ export interface MemorySample {
   rssMB: number;
   heapMB: number;
   heapAfterGcMB: number | null;
+  /** What V8 reserved for the heap, and memory outside it (Buffers, native). */
+  heapTotalMB: number;
+  externalMB: number;
 }
 
 export interface Trend {
@@ -111,7 +116,11 @@ export interface SustainedReport {
   memory: {
     samples: MemorySample[];
     rss: Trend;
+    /** RSS over the second half only: settling (allocator, V8's reserve) flattens, a leak does not. */
+    rssLate: Trend;
     heap: Trend;
+    heapTotal: Trend;
+    external: Trend;
     heapAfterGc: Trend | null;
     majorGcs: number;
     verdict: 'flat' | 'growing';
@@ -338,6 +347,8 @@ async function drive(
           t: number;
           rss: number;
           heapUsed: number;
+          heapTotal: number;
+          external: number;
           heapAfterMajorGc: number | null;
           majorGcs: number;
         },
@@ -349,10 +360,17 @@ async function drive(
     rssMB: s.rss / MB,
     heapMB: s.heapUsed / MB,
     heapAfterGcMB: s.heapAfterMajorGc === null ? null : s.heapAfterMajorGc / MB,
+    heapTotalMB: s.heapTotal / MB,
+    externalMB: s.external / MB,
   }));
   const steady = samples.filter((s) => s.min >= Math.min(WARMUP_MINUTES, inp.minutes / 2));
   const rss = linearTrend(steady.map((s) => ({ x: s.min, y: s.rssMB })));
+  const rssLate = linearTrend(
+    samples.filter((s) => s.min >= inp.minutes / 2).map((s) => ({ x: s.min, y: s.rssMB })),
+  );
   const heap = linearTrend(steady.map((s) => ({ x: s.min, y: s.heapMB })));
+  const heapTotal = linearTrend(steady.map((s) => ({ x: s.min, y: s.heapTotalMB })));
+  const external = linearTrend(steady.map((s) => ({ x: s.min, y: s.externalMB })));
   const majorGcs = (during.at(-1)?.majorGcs ?? 0) - (during[0]?.majorGcs ?? 0);
   // The live heap after each major GC: one point per distinct value (a value repeats until the next GC).
   const afterGc = steady.filter(
@@ -362,7 +380,7 @@ async function drive(
     afterGc.length >= 5 ? linearTrend(afterGc.map((s) => ({ x: s.min, y: s.heapAfterGcMB! }))) : null;
   const heapJudged = heapAfterGc ?? heap;
   const heapGrowing = heapJudged.slopeMBPerMin > HEAP_SLOPE_LIMIT;
-  const rssGrowing = rss.slopeMBPerMin > RSS_SLOPE_LIMIT;
+  const rssGrowing = rssLate.slopeMBPerMin > RSS_SLOPE_LIMIT;
   const verdict = heapGrowing || rssGrowing ? 'growing' : 'flat';
   // Open loop: when the API falls behind, the requests waiting for it are memory too.
   const backlog =
@@ -371,8 +389,9 @@ async function drive(
       : '';
   const reason =
     `${heapAfterGc ? 'live heap after major GCs' : 'heap used'} ${fmt(heapJudged.slopeMBPerMin, 2)} MB/min ` +
-    `(limit ${HEAP_SLOPE_LIMIT}), RSS ${fmt(rss.slopeMBPerMin, 2)} MB/min (limit ${RSS_SLOPE_LIMIT}), ` +
-    `fitted from minute ${Math.min(WARMUP_MINUTES, inp.minutes / 2)} on over ${steady.length} samples${backlog}`;
+    `after the first ${Math.min(WARMUP_MINUTES, inp.minutes / 2)} min (limit ${HEAP_SLOPE_LIMIT}), ` +
+    `RSS ${fmt(rssLate.slopeMBPerMin, 2)} MB/min over the second half (limit ${RSS_SLOPE_LIMIT}; ` +
+    `${fmt(rss.slopeMBPerMin, 2)} MB/min after the first minute)${backlog}`;
 
   // ------------------------------------------------------------ correctness of the checkouts
   const v = await inp.verify(inp.variantIds, before, stockBefore);
@@ -395,7 +414,7 @@ async function drive(
     result,
     apiErrorLogLines: errorLines,
     apiErrorLogSamples: errorSamples,
-    memory: { samples, rss, heap, heapAfterGc, majorGcs, verdict, reason },
+    memory: { samples, rss, rssLate, heap, heapTotal, external, heapAfterGc, majorGcs, verdict, reason },
     connections: {
       bound: DB_POOL_MAX + JOB_POOL_MAX,
       max: Math.max(0, ...connectionSamples.map((s) => s.total)),
@@ -460,8 +479,8 @@ export function sustainedMarkdown(s: SustainedReport): string {
     ...rows.map(line),
     '',
     `**Memory of the API process: ${mem.verdict}** — ${mem.reason}.`,
-    `- RSS ${trend(mem.rss)}`,
-    `- heap used ${trend(mem.heap)}`,
+    `- RSS ${trend(mem.rss)}; over the second half ${trend(mem.rssLate)}`,
+    `- heap used ${trend(mem.heap)}; reserved by V8 (heapTotal) ${trend(mem.heapTotal)}; outside the heap (external, Buffers) ${trend(mem.external)}`,
     `- live heap after major GCs ${mem.heapAfterGc ? trend(mem.heapAfterGc) : `– (${mem.majorGcs} major GCs: too few to fit)`}; ${mem.majorGcs} major GCs during the run`,
     `- per minute (RSS / heap MB): ${perMinute(mem.samples)}`,
     '',

@@ -12,31 +12,14 @@ import {
 } from 'graphql';
 import { expect } from 'vitest';
 import { createSchema } from '../../src/graphql/schema.js';
-import { DEMO_PASSWORD } from '../../src/modules/seed/seeder.js';
 import type { TestApi } from '../harness.js';
-import { orderIn, productIn, sessionFor } from '../permission-matrix/support.js';
-import { ACTOR_EMAILS, STORE_B, test as matrixTest } from '../permission-matrix/runner.js';
-import type { MatrixContext } from '../permission-matrix/types.js';
-import { type ArgContext, type Hints, type IdPool, variablesOf } from './arbitraries.js';
+import { sessionFor } from '../permission-matrix/support.js';
+import { test as matrixTest } from '../permission-matrix/runner.js';
+import { type ArgContext, variablesOf } from './arbitraries.js';
+import { changedTables, fingerprint, othersFingerprint } from './fingerprint.js';
+import { buildWorld, FUZZ_VIEWERS, type FuzzWorld } from './world.js';
 
 export const schema = await createSchema();
-export const mutationFields = () => Object.values(schema.getMutationType()!.getFields());
-
-/**
- * The viewers of issue 9 — anonymous, a shopper, another merchant's staff (store B's, on store A's objects)
- * and customer service — plus the two who may change the objects in the pool, store A's staff and an admin,
- * so that generated input also reaches the validation behind the authorization checks.
- */
-export type FuzzViewer = 'guest' | 'shopper' | 'staffB' | 'support' | 'staffA' | 'admin';
-export const FUZZ_VIEWERS: readonly FuzzViewer[] = [
-  'guest',
-  'shopper',
-  'staffB',
-  'support',
-  'staffA',
-  'admin',
-];
-const STAFF_B_EMAIL = `staff@${STORE_B}.example.com`;
 
 /**
  * Top-level error codes a mutation may answer with: authentication, authorization, throttling, and the
@@ -56,93 +39,6 @@ export const KNOWN_ERROR_CODES = new Set([
   'QUERY_TOO_COMPLEX',
   'TOO_MANY_ATTEMPT_FIELDS',
 ]);
-
-/**
- * Tables the before/after comparison leaves out, each written on purpose by a REJECTED call:
- * - `rate_budget`: the query-cost limiter spends from the caller's bucket on every request (its cost
- *   accounting, not data the operation changed; see src/graphql/limits).
- * - `login_attempt`: the sign-in throttle counts an attempt before the password is checked, so parallel
- *   guesses cannot slip through (src/modules/accounts/login-throttle.ts); a wrong password must leave it.
- * - `coupon_attempt`: the coupon-guessing throttle records each unknown code a viewer tries (checkout
- *   preview and submitOrder), committed apart from the refused checkout for the same reason.
- * Sessions are not excluded: nothing writes them per request (no last-seen column); a call that signs in
- * or out is an accepted call. The pending jobs (graphile_worker) are compared like tables.
- */
-export const FUZZ_EXCLUDED_TABLES: readonly string[] = ['rate_budget', 'login_attempt', 'coupon_attempt'];
-
-let tableList: string[] | null = null;
-
-/** Per table, an md5 of all its rows plus the pending jobs: equal fingerprints = nothing changed. */
-export async function fingerprint(api: TestApi): Promise<Record<string, string>> {
-  tableList ??= (
-    await api.sql<{ name: string }>(
-      `select table_name as name from information_schema.tables
-       where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
-    )
-  )
-    .map((r) => r.name)
-    .filter((name) => !FUZZ_EXCLUDED_TABLES.includes(name));
-  const parts = tableList.map(
-    (t) =>
-      `select '${t}' as t, md5(coalesce(string_agg(x::text, ',' order by x::text), '')) as h from "${t}" x`,
-  );
-  parts.push(
-    `select 'graphile_worker.jobs' as t, md5(coalesce(string_agg(j::text, ',' order by j::text), '')) as h
-     from (select t.identifier, j.payload, j.key, j.run_at from graphile_worker._private_jobs j
-           join graphile_worker._private_tasks t on t.id = j.task_id) j`,
-  );
-  const rows = await api.sql<{ t: string; h: string }>(parts.join(' union all '));
-  return Object.fromEntries(rows.map((r) => [r.t, r.h]));
-}
-
-let scopedTables: { merchant: string[]; user: string[] } | null = null;
-
-/**
- * Mutations whose caller proves to be another account (its password, an emailed token) or creates one: an
- * accepted call rightly writes that account's rows (its session, its verified address), whoever sent it.
- */
-const ACTS_AS_ANOTHER_ACCOUNT = ['login', 'register', 'acceptInvitation', 'resetPassword', 'verifyEmail'];
-
-/**
- * What a viewer must never change, even in an ACCEPTED call: for store B's staff, every row of store A
- * (tables with a `merchant_id`); for the shopper, every row of another account (tables with a `user_id`).
- * Per table, an md5 of those rows.
- */
-async function othersFingerprint(
-  api: TestApi,
-  who: FuzzViewer,
-  world: FuzzWorld,
-  mutation: string,
-): Promise<Record<string, string>> {
-  if ((who !== 'staffB' && who !== 'shopper') || ACTS_AS_ANOTHER_ACCOUNT.includes(mutation)) return {};
-  scopedTables ??= await (async () => {
-    const rows = await api.sql<{ t: string; c: string }>(
-      `select c.table_name as t, c.column_name as c from information_schema.columns c
-       join information_schema.tables t using (table_schema, table_name)
-       where c.table_schema = 'public' and t.table_type = 'BASE TABLE' and c.column_name in ('merchant_id', 'user_id')`,
-    );
-    const keep = (col: string) =>
-      rows
-        .filter((r) => r.c === col && !FUZZ_EXCLUDED_TABLES.includes(r.t))
-        .map((r) => r.t)
-        .sort();
-    return { merchant: keep('merchant_id'), user: keep('user_id') };
-  })();
-  const [tables, condition, param] =
-    who === 'staffB'
-      ? [scopedTables.merchant, 'merchant_id = $1', world.storeAId]
-      : [scopedTables.user, 'user_id <> $1', world.userIds.shopper];
-  if (!tables.length) return {};
-  const parts = tables.map(
-    (t) =>
-      `select '${t}' as t, md5(coalesce(string_agg(x::text, ',' order by x::text), '')) as h from "${t}" x where ${condition}`,
-  );
-  const rows = await api.sql<{ t: string; h: string }>(parts.join(' union all '), [param]);
-  return Object.fromEntries(rows.map((r) => [r.t, r.h]));
-}
-
-const changedTables = (a: Record<string, string>, b: Record<string, string>) =>
-  [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((t) => a[t] !== b[t]);
 
 /** The selection of a payload: its scalars, `id`/`__typename` of its objects, every userError field. */
 export function selectionOf(type: GraphQLOutputType, depth = 0): string {
@@ -169,121 +65,6 @@ export function documentOf(field: GraphQLField<unknown, unknown>): string {
   const vars = field.args.map((a) => `$${a.name}: ${a.type}`).join(', ');
   const args = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
   return `mutation Fuzz${vars ? `(${vars})` : ''} { ${field.name}${args ? `(${args})` : ''} ${selectionOf(field.type)} }`;
-}
-
-const GID_TABLES: Record<string, string> = {
-  Activity: 'activity',
-  Address: 'address',
-  ApiKey: 'api_key',
-  Cart: 'cart',
-  CartLine: 'cart_line',
-  Category: 'category',
-  Checkout: 'checkout',
-  Claim: 'claim',
-  ContactRequest: 'contact_request',
-  Conversation: 'conversation',
-  ConversationMessage: 'conversation_message',
-  Coupon: 'coupon',
-  HelpArticle: 'help_article',
-  Merchant: 'merchant',
-  Order: 'customer_order',
-  OrderNote: 'order_note',
-  Payment: 'payment',
-  PenaltyRule: 'penalty_rule',
-  Product: 'product',
-  ProductImage: 'product_image',
-  ProductVariant: 'product_variant',
-  Review: 'review',
-  SafeFreeze: 'safe_freeze',
-  Sanction: 'sanction',
-  User: 'user_account',
-  Violation: 'violation',
-  WebhookDelivery: 'webhook_delivery',
-  WebhookSubscription: 'webhook_subscription',
-};
-const gid = (type: string, id: number | string) => Buffer.from(`${type}:${id}`).toString('base64url');
-
-export interface FuzzWorld {
-  ctx: MatrixContext;
-  pool: IdPool;
-  hints: Hints;
-  userIds: Record<Exclude<FuzzViewer, 'guest'>, number>;
-  storeAId: number;
-}
-
-/**
- * Ids of OTHER users' objects: store A's (formosa-roasters) orders in several states, products, and the
- * first and last rows of every table behind a global id (the seed's objects of every kind).
- */
-async function buildWorld(ctx: MatrixContext): Promise<FuzzWorld> {
-  const { api } = ctx;
-  const arranged = {
-    Order: [] as string[],
-    Checkout: [] as string[],
-    Payment: [] as string[],
-    Product: [] as string[],
-    ProductImage: [] as string[],
-  };
-  for (const state of ['AWAITING_PAYMENT', 'PAID', 'SHIPPED', 'CANCEL_REQUESTED'] as const) {
-    const o = await orderIn(ctx, 'A', { state });
-    arranged.Order.push(o.id);
-    arranged.Checkout.push(o.checkoutId);
-    if (o.paymentId) arranged.Payment.push(o.paymentId);
-  }
-  const service = await orderIn(ctx, 'A', { state: 'PAID', kind: 'service' });
-  arranged.Order.push(service.id);
-  const product = await productIn(ctx, 'A', { published: true, images: 2 });
-  arranged.Product.push(product.id);
-  arranged.ProductImage.push(...product.imageIds);
-
-  const pool: IdPool = {};
-  // Not the viewers' own accounts: an accepted disableAccount would turn a viewer away for the rest of the run.
-  const viewerEmails = [...Object.values(ACTOR_EMAILS), STAFF_B_EMAIL];
-  for (const [type, table] of Object.entries(GID_TABLES)) {
-    const others = table === 'user_account' ? `where email <> all($1)` : 'where $1::text[] is not null';
-    const rows = await api.sql<{ id: number }>(
-      `(select id from "${table}" ${others} order by id limit 3)
-       union (select id from "${table}" ${others} order by id desc limit 2)`,
-      [viewerEmails],
-    );
-    pool[type] = [
-      ...new Set([...(arranged[type as keyof typeof arranged] ?? []), ...rows.map((r) => gid(type, r.id))]),
-    ];
-  }
-  const emails = [
-    ...Object.values(ACTOR_EMAILS),
-    STAFF_B_EMAIL,
-    'shopper2@example.com',
-    'nobody@example.com',
-  ];
-  const users = await api.sql<{ id: number; email: string }>(
-    'select id, email from user_account where email = any($1)',
-    [emails],
-  );
-  const idOf = (email: string) => users.find((u) => u.email === email)!.id;
-  const codes = await api.sql<{ code: string }>('select code from coupon order by id limit 6');
-  const numbers = await api.sql<{ number: string }>(
-    'select number from customer_order order by id desc limit 4',
-  );
-  return {
-    ctx,
-    pool,
-    hints: {
-      emails,
-      couponCodes: [...codes.map((c) => c.code), 'NOPE-2026', 'welcome10'],
-      passwords: [DEMO_PASSWORD, 'short', 'password123', 'correct horse battery staple 2026'],
-      orderNumbers: numbers.map((n) => n.number),
-      tokens: ['x'.repeat(43), 'bad-token', 'Ab1-'.repeat(8)],
-    },
-    storeAId: ctx.world.storeA.id,
-    userIds: {
-      shopper: idOf(ACTOR_EMAILS.shopper),
-      staffB: idOf(STAFF_B_EMAIL),
-      support: idOf(ACTOR_EMAILS.support),
-      staffA: idOf(ACTOR_EMAILS.staffA),
-      admin: idOf(ACTOR_EMAILS.admin),
-    },
-  };
 }
 
 /** The matrix API (sandbox, no job worker: only the calls change the database) plus the fuzz world. */

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { describe, expect } from 'vitest';
 import { sessionFor } from '../permission-matrix/support.js';
-import { fingerprint, test } from './harness.js';
+import { fingerprint } from './fingerprint.js';
+import { test } from './harness.js';
 
 /** What the mutation fuzzer found, each pinned by the smallest call that showed it. */
 

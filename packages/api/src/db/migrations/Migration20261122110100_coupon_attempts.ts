@@ -5,10 +5,13 @@ export class Migration20261122110100_coupon_attempts extends Migration {
 
   override up(): void | Promise<void> {
     this.addSql(
-      `create table "coupon_attempt" ("id" serial primary key, "user_id" int not null, "code" varchar(64) not null, "created_at" timestamptz not null default now());`,
+      `create table "coupon_attempt" ("id" serial primary key, "user_id" int not null, "ip" varchar(64) not null, "code" varchar(64) not null, "created_at" timestamptz not null default now());`,
     );
     this.addSql(
       `create index "coupon_attempt_user_id_created_at_index" on "coupon_attempt" ("user_id", "created_at");`,
+    );
+    this.addSql(
+      `create index "coupon_attempt_ip_created_at_index" on "coupon_attempt" ("ip", "created_at");`,
     );
   }
 

@@ -32,7 +32,7 @@ export class CheckoutResolver {
     input: CheckoutPreviewInput,
     @Ctx() ctx: Context,
   ): Promise<CheckoutPreview> {
-    return ctx.services.checkout.preview(input);
+    return ctx.services.checkout.preview(input, ctx.http.ip);
   }
 
   @Mutation(() => SubmitOrderPayload, {
@@ -46,7 +46,7 @@ export class CheckoutResolver {
     input: SubmitOrderInput,
     @Ctx() ctx: Context,
   ): Promise<SubmitOrderPayload> {
-    const result = await ctx.services.checkout.submit(input);
+    const result = await ctx.services.checkout.submit(input, ctx.http.ip);
     return Object.assign(new SubmitOrderPayload(), {
       checkout: result.checkout ? checkoutFrom(result.checkout) : null,
       userErrors: result.userErrors,

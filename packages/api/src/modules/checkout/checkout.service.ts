@@ -94,9 +94,9 @@ export class CheckoutService {
    * Totals the server would charge now, with every reason `submitOrder` would refuse. Changes nothing but
    * the coupon-guessing throttle's record of an unknown code; once throttled, the totals leave the coupon out.
    */
-  async preview(input: CheckoutPreviewInput): Promise<CheckoutPreview> {
+  async preview(input: CheckoutPreviewInput, ip: string): Promise<CheckoutPreview> {
     const viewer = requireViewer(this.viewer);
-    const throttled = await this.couponThrottled(viewer.userId, input.couponCode);
+    const throttled = await this.couponThrottled(viewer.userId, ip, input.couponCode);
     const quote = await quoteCheckout(
       this.em,
       this.config,
@@ -135,14 +135,15 @@ export class CheckoutService {
     };
   }
 
-  /** The coupon-guessing throttle (coupon-throttle.ts): a userError once the shopper tried too many unknown codes. */
+  /** The coupon-guessing throttle (coupon-throttle.ts): a userError once too many unknown codes were tried. */
   private async couponThrottled(
     userId: number,
+    ip: string,
     couponCode: string | null | undefined,
   ): Promise<CheckoutError | null> {
     const code = normalizeCouponCode(couponCode);
     if (!code) return null;
-    const { allowed } = await reserveCouponAttempt(this.em, userId, code);
+    const { allowed } = await reserveCouponAttempt(this.em, { userId, ip }, code);
     if (allowed) return null;
     return checkoutError(
       'COUPON_ATTEMPTS_EXCEEDED',
@@ -155,7 +156,7 @@ export class CheckoutService {
    * Creates one order per merchant under one checkout, reserving stock and the coupon, in one
    * transaction. The same idempotency key from the same shopper returns the first checkout.
    */
-  async submit(input: SubmitOrderInput): Promise<SubmitResult> {
+  async submit(input: SubmitOrderInput, ip: string): Promise<SubmitResult> {
     const viewer = requireViewer(this.viewer);
     const refuse = (errors: CheckoutError[]): SubmitResult => ({ checkout: null, userErrors: errors });
     if (!isIdempotencyKey(input.idempotencyKey ?? '')) {
@@ -167,7 +168,7 @@ export class CheckoutService {
         ),
       ]);
     }
-    const throttled = await this.couponThrottled(viewer.userId, input.couponCode);
+    const throttled = await this.couponThrottled(viewer.userId, ip, input.couponCode);
     if (throttled) return refuse([throttled]);
     return inTransaction(this.em, async (em) => {
       // Serialises submits with one key (a racing twin waits here, then finds the first one's checkout)
