@@ -1,4 +1,5 @@
 import type { TestApi } from '../harness.js';
+import { changedTables, fingerprintExcept } from '../permission-matrix/runner.js';
 import type { FuzzViewer, FuzzWorld } from './world.js';
 
 /**
@@ -14,29 +15,9 @@ import type { FuzzViewer, FuzzWorld } from './world.js';
  */
 export const FUZZ_EXCLUDED_TABLES: readonly string[] = ['rate_budget', 'login_attempt', 'coupon_attempt'];
 
-let tableList: string[] | null = null;
-
 /** Per table, an md5 of all its rows plus the pending jobs: equal fingerprints = nothing changed. */
-export async function fingerprint(api: TestApi): Promise<Record<string, string>> {
-  tableList ??= (
-    await api.sql<{ name: string }>(
-      `select table_name as name from information_schema.tables
-       where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
-    )
-  )
-    .map((r) => r.name)
-    .filter((name) => !FUZZ_EXCLUDED_TABLES.includes(name));
-  const parts = tableList.map(
-    (t) =>
-      `select '${t}' as t, md5(coalesce(string_agg(x::text, ',' order by x::text), '')) as h from "${t}" x`,
-  );
-  parts.push(
-    `select 'graphile_worker.jobs' as t, md5(coalesce(string_agg(j::text, ',' order by j::text), '')) as h
-     from (select t.identifier, j.payload, j.key, j.run_at from graphile_worker._private_jobs j
-           join graphile_worker._private_tasks t on t.id = j.task_id) j`,
-  );
-  const rows = await api.sql<{ t: string; h: string }>(parts.join(' union all '));
-  return Object.fromEntries(rows.map((r) => [r.t, r.h]));
+export function fingerprint(api: TestApi): Promise<Record<string, string>> {
+  return fingerprintExcept(api, FUZZ_EXCLUDED_TABLES);
 }
 
 let scopedTables: { merchant: string[]; user: string[] } | null = null;
@@ -85,5 +66,4 @@ export async function othersFingerprint(
   return Object.fromEntries(rows.map((r) => [r.t, r.h]));
 }
 
-export const changedTables = (a: Record<string, string>, b: Record<string, string>) =>
-  [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((t) => a[t] !== b[t]);
+export { changedTables };
