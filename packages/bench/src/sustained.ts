@@ -17,6 +17,8 @@ import { fmt } from './report.js';
 import type { KindStats, SustainedConfig, SustainedResult } from './workers/protocol.js';
 
 const REPORTER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'memory-reporter.ts');
+/** V8 heap sizing flags (`--max-old-space-size=…`, `--max-semi-space-size=…`). */
+const HEAP_FLAG = /^--max-(old|semi)-space-size=\d+$/;
 const MEMORY_EVERY_MS = 2_000;
 const CONNECTIONS_EVERY_MS = 2_000;
 /** The API's ORM pool (DB_POOL_MAX, set explicitly below) and graphile-worker's pool (its default `maxPoolSize`). */
@@ -109,6 +111,8 @@ export interface SustainedReport {
     shoppers: { checkout: number; cart: number };
     dbPoolMax: number;
     jobPoolMax: number;
+    /** The heap flags the API ran with: those of its production start script. */
+    apiHeapFlags: string[];
   };
   result: SustainedResult;
   apiErrorLogLines: number;
@@ -166,16 +170,28 @@ const BASE_RATES = {
   checkouts: 4,
 };
 
+/**
+ * The V8 heap flags of the API's production start script (`start` in packages/api/package.json):
+ * the memory verdict is about the process production runs, whose heap V8 sizes by these flags.
+ */
+export async function productionHeapFlags(): Promise<string[]> {
+  const pkg = JSON.parse(await readFile(path.join(API_DIR, 'package.json'), 'utf8')) as {
+    scripts?: Record<string, string>;
+  };
+  return (pkg.scripts?.start ?? '').split(/\s+/).filter((arg) => HEAP_FLAG.test(arg));
+}
+
 export async function runSustained(inp: SustainedInputs): Promise<SustainedReport> {
   const r = (n: number) => n * inp.rateFactor;
   const memoryFile = path.join(inp.tmpDir, 'sustained-memory.jsonl');
   await rm(memoryFile, { force: true });
 
+  const heapFlags = await productionHeapFlags();
   const api = await startService({
     name: 'API (sustained load)',
     cwd: API_DIR,
     script: 'src/main.ts',
-    nodeArgs: ['--import', REPORTER],
+    nodeArgs: [...heapFlags, '--import', REPORTER],
     env: {
       ...inp.apiEnv,
       DATABASE_URL: inp.databaseUrl,
@@ -201,7 +217,7 @@ export async function runSustained(inp: SustainedInputs): Promise<SustainedRepor
   api.child.stderr?.on('data', countErrors);
 
   try {
-    return await drive(inp, api, memoryFile, r, () => ({ errorLines, errorSamples }));
+    return await drive(inp, api, memoryFile, r, heapFlags, () => ({ errorLines, errorSamples }));
   } finally {
     await api.stop();
   }
@@ -212,6 +228,7 @@ async function drive(
   api: Service,
   memoryFile: string,
   r: (n: number) => number,
+  heapFlags: string[],
   apiErrors: () => { errorLines: number; errorSamples: string[] },
 ): Promise<SustainedReport> {
   const { log, accounts } = inp;
@@ -410,6 +427,7 @@ async function drive(
       shoppers: { checkout: nCheckout, cart: shoppers.length - nCheckout },
       dbPoolMax: DB_POOL_MAX,
       jobPoolMax: JOB_POOL_MAX,
+      apiHeapFlags: heapFlags,
     },
     result,
     apiErrorLogLines: errorLines,
@@ -478,7 +496,7 @@ export function sustainedMarkdown(s: SustainedReport): string {
     line(head.map(() => '---')),
     ...rows.map(line),
     '',
-    `**Memory of the API process: ${mem.verdict}** — ${mem.reason}.`,
+    `**Memory of the API process: ${mem.verdict}** — ${mem.reason}. API started with the heap flags of its production start script: ${s.settings.apiHeapFlags.join(' ') || 'none (V8 defaults)'}.`,
     `- RSS ${trend(mem.rss)}; over the second half ${trend(mem.rssLate)}`,
     `- heap used ${trend(mem.heap)}; reserved by V8 (heapTotal) ${trend(mem.heapTotal)}; outside the heap (external, Buffers) ${trend(mem.external)}`,
     `- live heap after major GCs ${mem.heapAfterGc ? trend(mem.heapAfterGc) : `– (${mem.majorGcs} major GCs: too few to fit)`}; ${mem.majorGcs} major GCs during the run`,

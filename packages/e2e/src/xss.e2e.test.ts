@@ -59,6 +59,8 @@ const P = {
   serviceNotes: long('sv'),
   reportTitle: short('rt'),
   reportBody: long('rb'),
+  couponDescription: long('cd'),
+  webhookDescription: long('wd'),
 };
 
 type Planted = {
@@ -360,6 +362,35 @@ async function plant(apiUrl: string, gatewayUrl: string): Promise<Planted> {
   const refused = ((await webhook.json()) as Gql).data.createWebhookSubscription;
   expect(refused.subscription).toBeNull();
   expect(refused.userErrors.map((e: { field: string[] }) => e.field.at(-1))).toEqual(['url']);
+  // A described webhook endpoint (loopback is allowed outside production) and a described store coupon.
+  const { createWebhookSubscription } = await gql(
+    apiUrl,
+    ownerToken,
+    'mutation ($input: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $input) { subscription { id } userErrors { code field message } } }',
+    {
+      input: {
+        url: 'http://127.0.0.1:9/xss-hook',
+        description: P.webhookDescription,
+        events: ['ORDER_COMPLETED'],
+      },
+    },
+  );
+  expect(createWebhookSubscription.userErrors).toEqual([]);
+  const { createCoupon } = await gql(
+    apiUrl,
+    ownerToken,
+    'mutation ($input: CreateCouponInput!) { createCoupon(input: $input) { coupon { id } userErrors { code field message } } }',
+    {
+      input: {
+        code: `XSS${suffix}`.replace(/[^A-Za-z0-9]/g, '').slice(0, 40),
+        kind: 'PERCENTAGE',
+        value: 1000,
+        descriptionEn: P.couponDescription,
+        descriptionZh: P.couponDescription,
+      },
+    },
+  );
+  expect(createCoupon.userErrors).toEqual([]);
 
   // Appeals: platform staff warn the shopper and the store; both answer with a correction note.
   const support = await login(apiUrl, 'support@example.com', DEMO_PASSWORD);
@@ -733,6 +764,8 @@ describe('stored XSS', () => {
       );
       await expectLiteral(store.page, store.dialogs, `${base}/reviews`, [P.review, P.shopperName]);
       await expectLiteral(store.page, store.dialogs, `${base}/api-keys`, [P.apiKeyName]);
+      await expectLiteral(store.page, store.dialogs, `${base}/webhooks`, [P.webhookDescription]);
+      await expectLiteral(store.page, store.dialogs, `${base}/coupons`, [P.couponDescription]);
       await expectLiteral(store.page, store.dialogs, `${base}/team`, [P.ownerName, P.teamMember]);
       await expectLiteral(
         store.page,
