@@ -6,19 +6,16 @@
  * an error. Config as JSON on stdin; the result as one JSON line on stdout.
  */
 import { randomUUID } from 'node:crypto';
-import { type CheckoutConfig, type CheckoutResult, readStdinJson, stepStats } from './protocol.js';
+import {
+  ADDRESS,
+  type CheckoutConfig,
+  type CheckoutResult,
+  EXPIRY_YEAR,
+  readStdinJson,
+  stepStats,
+} from './protocol.js';
 
 const config = await readStdinJson<CheckoutConfig>();
-const ADDRESS = {
-  recipientName: 'Bench Shopper',
-  phone: '+886 912 345 678',
-  countryCode: 'tw',
-  city: 'Taipei',
-  postalCode: '106',
-  line1: 'No. 1, Section 4, Roosevelt Rd',
-  line2: '',
-};
-const EXPIRY_YEAR = new Date().getUTCFullYear() + 3;
 
 const timings: Record<string, number[]> = {
   addToCart: [],

@@ -143,3 +143,15 @@ export interface SustainedResult {
   /** Scheduler wake-ups that found the next arrival already due (the driver itself was late). */
   lateTicks: number;
 }
+
+/** The shipping address and card expiry year the checkout drivers (checkout.ts, sustained.ts) use. */
+export const ADDRESS = {
+  recipientName: 'Bench Shopper',
+  phone: '+886 912 345 678',
+  countryCode: 'tw',
+  city: 'Taipei',
+  postalCode: '106',
+  line1: 'No. 1, Section 4, Roosevelt Rd',
+  line2: '',
+};
+export const EXPIRY_YEAR = new Date().getUTCFullYear() + 3;

@@ -16,19 +16,16 @@
  * Config as JSON on stdin; the result as one JSON line on stdout.
  */
 import { randomUUID } from 'node:crypto';
-import { percentile, readStdinJson, type SustainedConfig, type SustainedResult } from './protocol.js';
+import {
+  ADDRESS,
+  EXPIRY_YEAR,
+  percentile,
+  readStdinJson,
+  type SustainedConfig,
+  type SustainedResult,
+} from './protocol.js';
 
 const config = await readStdinJson<SustainedConfig>();
-const ADDRESS = {
-  recipientName: 'Bench Shopper',
-  phone: '+886 912 345 678',
-  countryCode: 'tw',
-  city: 'Taipei',
-  postalCode: '106',
-  line1: 'No. 1, Section 4, Roosevelt Rd',
-  line2: '',
-};
-const EXPIRY_YEAR = new Date().getUTCFullYear() + 3;
 const TIMEOUT_MS = 15_000;
 
 // biome-ignore lint/suspicious/noExplicitAny: answers are checked field by field below
