@@ -122,9 +122,13 @@ async function buildFromSource(major: number, log: Log): Promise<string> {
       srcDir,
       env,
     );
-    // The backend's generated headers first: a parallel make of pg_dump alone races on them.
+    // One make per directory, dependencies first: a parallel make of pg_dump alone races — its
+    // sub-makes build the backend's generated headers and src/common from two places at once
+    // (seen in CI: "ar: keywords_shlib.o: No such file or directory").
     await run('make', ['-C', 'src/backend', 'generated-headers'], srcDir, env);
-    await run('make', [`-j${jobs}`, '-C', 'src/bin/pg_dump'], srcDir, env);
+    for (const dir of ['src/port', 'src/common', 'src/interfaces/libpq', 'src/fe_utils', 'src/bin/pg_dump']) {
+      await run('make', [`-j${jobs}`, '-C', dir], srcDir, env);
+    }
     await run('make', ['-C', 'src/bin/pg_dump', 'install'], srcDir, env);
     // The programs find this libpq through their rpath (the prefix), not the system's older one.
     await run('make', ['-C', 'src/interfaces/libpq', 'install'], srcDir, env);
