@@ -11,6 +11,24 @@ import { traceSqlOfPool } from './sql-trace.js';
 
 export type Orm = MikroORM;
 
+/** What the API's connections are called in pg_stat_activity. */
+export const APPLICATION_NAMES = {
+  requests: 'marketplace-api',
+  jobs: 'marketplace-jobs',
+  migrate: 'marketplace-migrate',
+} as const;
+
+/** The URL with `application_name` set, unless the operator's URL already names the application. */
+export function withApplicationName(url: string, name: string): string {
+  try {
+    const parsed = new URL(url);
+    if (!parsed.searchParams.has('application_name')) parsed.searchParams.set('application_name', name);
+    return parsed.toString();
+  } catch {
+    return url;
+  }
+}
+
 export interface OrmOptions {
   clientUrl: string;
   poolMax?: number;
@@ -28,6 +46,8 @@ export function ormConfig(opts: OrmOptions): Options {
       // applies the same limit to waiting for a free connection: 10 s of queueing is an overload, also a 503.
       connectionTimeoutMillis: 10_000,
       keepAlive: true,
+      // Named in pg_stat_activity (and the server's logs): the request pool apart from the job runner's.
+      application_name: APPLICATION_NAMES.requests,
       ...(opts.sqlTrace ? { onPoolCreated: traceSqlOfPool } : {}),
     },
     entities: ENTITIES,
@@ -75,7 +95,7 @@ export async function withMigrationLock<T>(
   logger: Logger | undefined,
   fn: () => Promise<T>,
 ): Promise<T> {
-  const client = new pg.Client({ connectionString: lockUrl, application_name: 'marketplace-migrate' });
+  const client = new pg.Client({ connectionString: lockUrl, application_name: APPLICATION_NAMES.migrate });
   // A dropped connection fails the pending query; without a listener it would also crash the process.
   client.on('error', (error) => logger?.warn({ err: error }, 'migration lock connection lost'));
   await client.connect();

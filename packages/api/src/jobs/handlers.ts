@@ -25,12 +25,14 @@ import {
 import { deliverWebhook } from '../modules/webhooks/webhook-delivery.js';
 import { DELIVER_WEBHOOK } from '../modules/webhooks/webhook-events.js';
 import type { JobHandler } from './job-queue.js';
+import { PRUNE_THROTTLE_RECORDS, pruneThrottleRecordsJob } from './throttle-records.js';
 
 /** Every background task by name. Modules own their handlers; this only lists them. */
 export const JOB_HANDLERS: Record<string, JobHandler> = {
   [DELIVER_EMAIL]: deliverEmail,
   [SEND_PASSWORD_RESET]: sendPasswordReset,
   [PRUNE_ACCOUNT_RECORDS]: pruneAccountRecords,
+  [PRUNE_THROTTLE_RECORDS]: pruneThrottleRecordsJob,
   // The payment timeout reconciles a payment under way first: a captured checkout never closes.
   [CLOSE_UNPAID_ORDER]: closeUnpaidOrderAfterPayments,
   [AUTO_CONFIRM_ORDER]: autoConfirmOrder,
@@ -46,5 +48,6 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
 /** Recurring tasks (graphile-worker crontab syntax). */
 export const CRONTAB = [
   `17 * * * * ${PRUNE_ACCOUNT_RECORDS}`,
+  `23 * * * * ${PRUNE_THROTTLE_RECORDS}`,
   `* * * * * ${RECONCILE_PENDING_PAYMENTS}`,
 ].join('\n');

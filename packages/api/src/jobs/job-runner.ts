@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { Logger as WorkerLogger, run, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
 import { isDatabaseUnavailable } from '../db/database-unavailable.js';
-import type { Orm } from '../db/orm.js';
+import { APPLICATION_NAMES, type Orm, withApplicationName } from '../db/orm.js';
 import type { JobDeps, JobHandler } from './job-queue.js';
 import { startWorkerHeartbeat, type WorkerHeartbeat } from './worker-heartbeat.js';
 
@@ -134,7 +134,7 @@ async function startPool(opts: JobRunnerOptions): Promise<Pool> {
     });
   });
   const runner = await run({
-    connectionString: opts.connectionString,
+    connectionString: withApplicationName(opts.connectionString, APPLICATION_NAMES.jobs),
     taskList,
     concurrency: opts.concurrency ?? 2,
     noHandleSignals: true,
