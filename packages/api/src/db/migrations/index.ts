@@ -25,6 +25,7 @@ import { Migration20261122100400_order_read_paths } from './Migration20261122100
 import { Migration20261122110100_coupon_attempts } from './Migration20261122110100_coupon_attempts.js';
 import { Migration20261122110200_private_evidence } from './Migration20261122110200_private_evidence.js';
 import { Migration20261122110300_job_worker_heartbeat } from './Migration20261122110300_job_worker_heartbeat.js';
+import { Migration20261122120000_payment_history_keyset } from './Migration20261122120000_payment_history_keyset.js';
 
 /** Every committed migration, in order. Listed explicitly so the same code runs from source and in tests. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -62,5 +63,9 @@ export const MIGRATIONS: MigrationObject[] = [
   {
     name: 'Migration20261122110300_job_worker_heartbeat',
     class: Migration20261122110300_job_worker_heartbeat,
+  },
+  {
+    name: 'Migration20261122120000_payment_history_keyset',
+    class: Migration20261122120000_payment_history_keyset,
   },
 ];

@@ -117,6 +117,15 @@ describe('throttle identity', () => {
     );
     expect(rows).toHaveLength(3);
   });
+
+  test('buckets live in an unlogged table (issue 8): spending does not wait for a WAL flush', async ({
+    api,
+  }) => {
+    const [table] = await api.sql<{ persistence: string }>(
+      `select relpersistence as persistence from pg_class where oid = 'rate_budget'::regclass`,
+    );
+    expect(table?.persistence).toBe('u');
+  });
 });
 
 describe('attempts inside one document', () => {

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { type EntityManager, raw } from '@mikro-orm/postgresql';
 import {
   type CurrencyCode,
   isPaymentCaptured,
@@ -65,8 +65,13 @@ export class PaymentHistoryService {
     const validKey = key?.length === 2 && typeof key[0] === 'string' && typeof key[1] === 'number';
     if (args.after && !validKey) throw new PublicError('BAD_USER_INPUT', 'Invalid cursor.');
     if (key) {
-      const at = new Date(key[0] as string);
-      where.$or = [{ createdAt: { $lt: at } }, { createdAt: at, id: { $lt: key[1] as number } }];
+      // A row comparison, not `a < ? or (a = ? and id < ?)`: PostgreSQL uses it as an index condition.
+      where[
+        raw<string>(
+          (alias) => `(${alias}.created_at, ${alias}.id) < (?, ?)`,
+          [new Date(key[0] as string), key[1]],
+        )
+      ] = [];
     }
     const rows = await this.em.find(PaymentEntity, where, {
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],

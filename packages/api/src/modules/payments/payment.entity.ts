@@ -12,6 +12,8 @@ import { OrderEntity } from '../orders/order.entity.js';
 @Entity({ tableName: 'payment' })
 @Unique({ properties: ['user', 'idempotencyKey'] })
 @Index({ properties: ['status', 'updatedAt'] })
+// A shopper's payment history, newest first: the keyset `(created_at, id) < (…)` is an index condition.
+@Index({ properties: ['user', 'createdAt', 'id'] })
 // At most one captured and at most one in-flight attempt per checkout, whatever the code does.
 @Unique({
   name: 'payment_one_capture_per_checkout',
