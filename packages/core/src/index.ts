@@ -155,6 +155,7 @@ export {
   MAX_COMMISSION_BPS,
   merchantCanBeSettled,
   type OrderFundsFacts,
+  fundsMovementsNeedOrderPending,
   orderFundsMovements,
   type SettlementError,
   type SettlementErrorCode,

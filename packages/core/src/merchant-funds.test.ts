@@ -7,6 +7,7 @@ import {
   isLedgerEntryKind,
   type LedgerBucket,
   merchantCanBeSettled,
+  fundsMovementsNeedOrderPending,
   orderFundsMovements,
 } from './merchant-funds.js';
 import { MERCHANT_STATUSES } from './merchant-status.js';
@@ -77,6 +78,16 @@ describe('orderFundsMovements', () => {
   it('covers every order status', () => {
     for (const status of ORDER_STATUSES) {
       expect(() => orderFundsMovements(status, facts(100, 0, 100))).not.toThrow();
+    }
+  });
+
+  it("depends on the order's PENDING sum only where fundsMovementsNeedOrderPending says so", () => {
+    for (const status of ORDER_STATUSES) {
+      const results = [0, 1, 4_320, 4_800].map((pending) =>
+        JSON.stringify(orderFundsMovements(status, facts(4_800, 1_000, pending))),
+      );
+      const varies = new Set(results).size > 1;
+      expect(varies, status).toBe(fundsMovementsNeedOrderPending(status));
     }
   });
 

@@ -80,6 +80,15 @@ export type OrderFundsFacts = {
 };
 
 /**
+ * Whether `orderFundsMovements(to, …)` depends on `orderPending` — only reversals (FAILED,
+ * COMPLETED) move what the order holds; a payment books its net from the gross alone. Callers
+ * read the order's PENDING sum from the ledger only when this says so.
+ */
+export function fundsMovementsNeedOrderPending(to: OrderStatus): boolean {
+  return to === 'FAILED' || to === 'COMPLETED';
+}
+
+/**
  * The ledger movements an order's new status implies:
  * paid (AWAITING_SHIPMENT) → + net to PENDING; FAILED (refunded in full) → its PENDING goes out;
  * COMPLETED → its PENDING moves to AVAILABLE. Reversals move what the order actually holds in

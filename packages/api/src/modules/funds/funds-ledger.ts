@@ -3,6 +3,7 @@ import {
   type CurrencyCode,
   commissionSplit,
   type FundsBalances,
+  fundsMovementsNeedOrderPending,
   type LedgerEntryKind,
   money,
   type OrderStatus,
@@ -30,7 +31,7 @@ export async function recordOrderFunds(
     config,
     order,
     to,
-    await orderBucketMinor(em, order.id, 'PENDING'),
+    fundsMovementsNeedOrderPending(to) ? await orderBucketMinor(em, order.id, 'PENDING') : 0,
   );
   if (movements.length) await em.flush();
 }
@@ -45,11 +46,16 @@ export async function recordOrdersFunds(
   changes: { order: OrderEntity; to: OrderStatus }[],
 ): Promise<void> {
   if (changes.length === 0) return;
-  const rows = await em.execute<{ order_id: number; n: string | number }[]>(
-    `select order_id, coalesce(sum(amount_minor), 0) as n from ledger_entry
-     where order_id in (?) and bucket = 'PENDING' group by order_id`,
-    [changes.map((c) => c.order.id)],
-  );
+  // Only reversals need what an order holds in PENDING: paying a checkout reads nothing.
+  const reversing = changes.filter((c) => fundsMovementsNeedOrderPending(c.to)).map((c) => c.order.id);
+  const rows =
+    reversing.length === 0
+      ? []
+      : await em.execute<{ order_id: number; n: string | number }[]>(
+          `select order_id, coalesce(sum(amount_minor), 0) as n from ledger_entry
+           where order_id in (?) and bucket = 'PENDING' group by order_id`,
+          [reversing],
+        );
   const pending = new Map(rows.map((r) => [Number(r.order_id), Number(r.n)]));
   for (const { order, to } of changes) {
     createOrderMovements(em, config, order, to, pending.get(order.id) ?? 0);

@@ -97,6 +97,28 @@ export async function lockCheckout(em: EntityManager, checkoutId: number): Promi
   );
 }
 
+/**
+ * `lockCheckout` and a fresh read of one of its payments in ONE statement. Both rows are locked
+ * (the checkout first, as everywhere), so when the statement had to wait for a twin request's
+ * lock PostgreSQL re-reads them and returns the payment as that request left it — a row of a
+ * table that is not locked would come from before the wait.
+ */
+export async function lockCheckoutAndPayment(
+  em: EntityManager,
+  checkoutId: number,
+  paymentId: number,
+): Promise<{ checkout: CheckoutEntity; payment: PaymentEntity } | null> {
+  const [row] = await em.execute<{ checkout: Record<string, unknown>; payment: Record<string, unknown> }[]>(
+    `select to_json(c) as checkout, to_json(p) as payment
+       from checkout c join payment p on p.checkout_id = c.id
+      where c.id = ? and p.id = ?
+        for update of c, p`,
+    [checkoutId, paymentId],
+  );
+  if (!row) return null;
+  return { checkout: em.map(CheckoutEntity, row.checkout), payment: em.map(PaymentEntity, row.payment) };
+}
+
 export const refOf = (p: PaymentEntity): GatewayRef => ({
   gatewayOrderId: p.gatewayOrderId,
   gatewayPaymentId: p.gatewayPaymentId,

@@ -16,6 +16,7 @@ import {
   describeOrders,
   type EngineContext,
   lockCheckout,
+  lockCheckoutAndPayment,
   PROBLEM_MESSAGES,
   reconcileLocked,
   startPayment,
@@ -102,8 +103,9 @@ export class PaymentsService {
 
     // The first gateway call, holding the checkout lock: a twin request waits, then finds the answer.
     return inTransaction(this.em, async (tx) => {
-      const checkout = await lockCheckout(tx, checkoutId);
-      const payment = await tx.findOneOrFail(PaymentEntity, { id: first.payment!.id }, { refresh: true });
+      const locked = await lockCheckoutAndPayment(tx, checkoutId, first.payment!.id);
+      if (!locked) throw new Error(`payment ${first.payment!.id} of checkout ${checkoutId} vanished`);
+      const { checkout, payment } = locked;
       if (!awaitsStart(payment)) return stepResult(payment, checkout, NONE);
       const step = await startPayment(this.engine(tx, viewer), payment, {
         locale: viewer.locale,
@@ -127,17 +129,10 @@ export class PaymentsService {
   ): Promise<PaymentStepResult> {
     const checkout = await lockCheckout(tx, checkoutId);
     if (!checkout || checkout.user.id !== viewer.userId) throw new Refusal(checkoutNotFound());
-    // One read: the payment with this key, and the checkout's captured or in-flight payments.
-    const payments = await tx.find(
-      PaymentEntity,
-      {
-        $or: [
-          { user: viewer.userId, idempotencyKey: key },
-          { checkout: checkoutId, status: { $in: [...CAPTURED, ...IN_FLIGHT] } },
-        ],
-      },
-      { refresh: true, orderBy: { id: 'asc' } },
-    );
+    // One read once the lock is held: the payment with this key, the checkout's captured or in-flight
+    // payments, and every order of the checkout (their numbers describe the payment).
+    const read = await attemptFacts(tx, viewer.userId, key, checkoutId);
+    const { payments } = read;
     const byKey = payments.find((p) => p.user.id === viewer.userId && p.idempotencyKey === key);
     if (byKey) {
       if (byKey.checkout.id !== checkoutId || byKey.method !== input.method) {
@@ -154,7 +149,10 @@ export class PaymentsService {
     const captured = ofCheckout.find((p) => CAPTURED.includes(p.status));
     if (captured) throw new Refusal(alreadyPaid(captured, checkout));
 
+    let all = read.orders;
     for (const current of ofCheckout.filter((p) => IN_FLIGHT.includes(p.status))) {
+      // Reconciling may pay or close orders: read them again afterwards.
+      all = [];
       // A second click (another key): the attempt under way is the answer.
       if (current.method === input.method && current.status === 'REQUIRES_ACTION') {
         return stepResult(current, checkout, NONE);
@@ -175,12 +173,9 @@ export class PaymentsService {
       }
     }
 
-    // Every order of the checkout (their numbers describe the payment), the open ones to be paid.
-    const all = await tx.find(
-      OrderEntity,
-      { checkout: checkoutId },
-      { orderBy: { id: 'asc' }, refresh: true },
-    );
+    if (all.length === 0) {
+      all = await tx.find(OrderEntity, { checkout: checkoutId }, { orderBy: { id: 'asc' }, refresh: true });
+    }
     describe(describeOrders(all, viewer.locale));
     const orders = all.filter((o) => o.status === 'AWAITING_PAYMENT');
     if (orders.length === 0) {
@@ -220,4 +215,30 @@ export class PaymentsService {
     const local = this.config.nodeEnv !== 'production' && ['localhost', '127.0.0.1'].includes(url.hostname);
     return url.origin === storefront || local ? url.toString() : null;
   }
+}
+
+/**
+ * What starting an attempt needs, read in ONE statement after the checkout lock is held: the
+ * shopper's payment with this idempotency key, the checkout's captured or in-flight payments, and
+ * every order of the checkout (in id order).
+ */
+async function attemptFacts(
+  tx: EntityManager,
+  userId: number,
+  key: string,
+  checkoutId: number,
+): Promise<{ payments: PaymentEntity[]; orders: OrderEntity[] }> {
+  const [row] = await tx.execute<
+    { payments: Record<string, unknown>[] | null; orders: Record<string, unknown>[] | null }[]
+  >(
+    `select (select json_agg(p order by p.id) from payment p
+              where (p.user_id = ? and p.idempotency_key = ?)
+                 or (p.checkout_id = ? and p.status in (?))) as payments,
+            (select json_agg(o order by o.id) from customer_order o where o.checkout_id = ?) as orders`,
+    [userId, key, checkoutId, [...CAPTURED, ...IN_FLIGHT], checkoutId],
+  );
+  return {
+    payments: (row?.payments ?? []).map((p) => tx.map(PaymentEntity, p)),
+    orders: (row?.orders ?? []).map((o) => tx.map(OrderEntity, o)),
+  };
 }
