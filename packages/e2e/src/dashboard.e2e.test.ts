@@ -1,21 +1,11 @@
-import type { Page } from 'playwright-core';
 import { asUser, queryApi } from './api-client.js';
 import { describe, expect, test } from './browser.js';
+import { signInAdmin } from './journeys.js';
 
 /**
  * The management center's dashboard (figures and charts, links to the work waiting) and customer
  * service's contact-request inbox, driven in the browser and checked against the API.
  */
-
-const PASSWORD = 'demo-pass-2026';
-
-async function signIn(page: Page, adminUrl: string, email: string, next = '/') {
-  await page.goto(`${adminUrl}/login?next=${encodeURIComponent(next)}`);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(PASSWORD);
-  await page.locator('form button[type="submit"]').first().click();
-  await page.getByTestId('dashboard').waitFor();
-}
 
 describe('dashboard and contact requests', () => {
   test('customer service sees every store’s figures and charts and follows an action card', async ({
@@ -27,7 +17,7 @@ describe('dashboard and contact requests', () => {
       staffDashboard: { pendingShipments: { count: number }; openCancellationRequests: { count: number } };
     }>('{ staffDashboard { pendingShipments { count } openCancellationRequests { count } } }');
 
-    await signIn(page, stack.adminUrl, 'support@example.com');
+    await signInAdmin(page, stack.adminUrl, 'support@example.com');
     for (const id of ['dashboard-sales-chart', 'dashboard-status-chart', 'dashboard-top-products'])
       await page.getByTestId(id).waitFor();
     // Every chart has a title; the sales chart's numbers are in a table for screen readers.
@@ -63,7 +53,7 @@ describe('dashboard and contact requests', () => {
   });
 
   test('merchant staff see their own store only; the charts load on their own', async ({ page, stack }) => {
-    await signIn(page, stack.adminUrl, 'staff@formosa-roasters.example.com');
+    await signInAdmin(page, stack.adminUrl, 'staff@formosa-roasters.example.com');
     await page.getByTestId('dashboard-top-products').waitFor();
     expect(await page.locator('select[name="merchant"]').count()).toBe(0);
     const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name));
@@ -91,7 +81,7 @@ describe('dashboard and contact requests', () => {
     expect(submitContactRequest.userErrors).toEqual([]);
     const reference = submitContactRequest.contactRequest!.reference;
 
-    await signIn(
+    await signInAdmin(
       page,
       stack.adminUrl,
       'support@example.com',

@@ -16,11 +16,20 @@ export async function goodsVariant(apiUrl: string): Promise<string> {
   return product.variants[0]!.id;
 }
 
-/** Signs a shopper into the storefront and switches the UI to English. */
-export async function signInShopper(page: Page, base: string, email: string) {
-  await page.goto(`${base}/sign-in`);
+/** Signs staff into the admin (landing on `next`, the dashboard by default). */
+export async function signInAdmin(page: Page, adminUrl: string, email: string, next = '/') {
+  await page.goto(`${adminUrl}/login?next=${encodeURIComponent(next)}`);
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.locator('form button[type="submit"]').first().click();
+  await page.getByTestId('dashboard').waitFor();
+}
+
+/** Signs a shopper into the storefront and switches the UI to English. */
+export async function signInShopper(page: Page, base: string, email: string, password = DEMO_PASSWORD) {
+  await page.goto(`${base}/sign-in`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
   await page.locator('main button[type="submit"]').click();
   await page.getByTestId('account-name').waitFor();
   await page.getByTestId('language-switch').selectOption('en');

@@ -149,10 +149,10 @@ export class PaymentsService {
     const captured = ofCheckout.find((p) => CAPTURED.includes(p.status));
     if (captured) throw new Refusal(alreadyPaid(captured, checkout));
 
-    let all = read.orders;
+    let all: OrderEntity[] | null = read.orders;
     for (const current of ofCheckout.filter((p) => IN_FLIGHT.includes(p.status))) {
       // Reconciling may pay or close orders: read them again afterwards.
-      all = [];
+      all = null;
       // A second click (another key): the attempt under way is the answer.
       if (current.method === input.method && current.status === 'REQUIRES_ACTION') {
         return stepResult(current, checkout, NONE);
@@ -173,9 +173,7 @@ export class PaymentsService {
       }
     }
 
-    if (all.length === 0) {
-      all = await tx.find(OrderEntity, { checkout: checkoutId }, { orderBy: { id: 'asc' }, refresh: true });
-    }
+    all ??= await tx.find(OrderEntity, { checkout: checkoutId }, { orderBy: { id: 'asc' }, refresh: true });
     describe(describeOrders(all, viewer.locale));
     const orders = all.filter((o) => o.status === 'AWAITING_PAYMENT');
     if (orders.length === 0) {
