@@ -18,7 +18,8 @@ import { waitUntil } from './crash.test-support.js';
  *
  * The API starts its own embedded server (no DATABASE_URL) in a directory of this test, as `npm
  * start` does; the test stops that server (SIGINT to the postmaster: a fast shutdown) and starts it
- * again on the same data and port. The shared server of the test run is not touched.
+ * again on the same data and port — twice: the first restart switches prepared transactions on
+ * (see below), the second is the one under test. The shared server of the test run is not touched.
  */
 
 // Real processes are started, killed and restarted: minutes, not seconds, on a busy 2-core machine.
@@ -27,6 +28,8 @@ vi.setConfig({ testTimeout: 300_000, hookTimeout: 120_000 });
 const DB_NAME = 'marketplace'; // the embedded database's name (platform.ts)
 /** How long the server stays down once the running job has failed. */
 const OUTAGE_MS = 10_000;
+/** The prepared transaction holding the row the job waits on. */
+const HOLD = 'restart-test-hold';
 const PRODUCTS = '{ products(first: 3) { edges { node { id } } } }';
 const ADD_ADDRESS = `mutation ($input: AddressInput!) { createAddress(input: $input) { address { id } userErrors { code } } }`;
 const ADDRESS = {
@@ -113,6 +116,17 @@ async function health(url: string) {
   return res.status;
 }
 
+/** Starts the stopped server on the same data and port; resolves once the API's /health is 200 again. */
+async function startPostgresAgain(what: string) {
+  server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'postgres'), port, persistent: true });
+  await waitUntil(
+    () => health(api!.url),
+    (s) => s === 200,
+    60_000,
+    what,
+  );
+}
+
 /** One request, timed: the answer must come back promptly however the database is. */
 async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
   const started = Date.now();
@@ -144,24 +158,32 @@ describe('a restart of the embedded PostgreSQL under a running API', () => {
     expect(token).toBeTruthy();
     expect((await gqlAt(api.url, PRODUCTS)).data.products.edges).toHaveLength(3);
 
-    // A job is running when the server goes: it waits on a row the test holds (the lock goes with the server).
+    // A job is running when the server goes: it waits on a row lock held by a PREPARED transaction.
+    // A lock of an ordinary session would go with that session's backend, and in a fast shutdown the
+    // holder may die a moment before the job's backend, letting the job finish in between (seen under
+    // load: "email delivered" as the server stopped). A prepared transaction holds its locks without
+    // a backend, through the shutdown and the restart, until the test rolls it back. Prepared
+    // transactions are off by default: switched on first, with a restart the API must ride out too.
+    await sql('alter system set max_prepared_transactions = 4');
+    await stopPostgres();
+    await startPostgresAgain('the API to reach the database after the first restart');
     const inFlight = await newEmail('In flight during the restart');
     const holder = new pg.Client({ connectionString: dbUrl() });
     holder.on('error', () => undefined);
     await holder.connect();
     await holder.query('begin');
-    const holderPid = (await holder.query('select pg_backend_pid() as pid')).rows[0].pid as number;
     await holder.query('select id from email_message where id = $1 for update', [inFlight]);
+    await holder.query(`prepare transaction '${HOLD}'`);
+    await holder.end();
     await sql(`select graphile_worker.add_job('email.deliver', json_build_object('id', $1::int))`, [
       inFlight,
     ]);
-    // That job's own statement, blocked by the holder (not any lock wait: nothing else may stand in for it).
+    // That job's own statement, waiting for the prepared transaction's lock (reported as pid 0).
     await waitUntil(
       () =>
         sql(
           `select pid from pg_stat_activity
-            where $1::int = any(pg_blocking_pids(pid)) and query ilike '%email_message%'`,
-          [holderPid],
+            where wait_event_type = 'Lock' and query ilike '%email_message%' and 0 = any(pg_blocking_pids(pid))`,
         ),
       (rows) => rows.length > 0,
       30_000,
@@ -201,15 +223,8 @@ describe('a restart of the embedded PostgreSQL under a running API', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
     expect(api.child.exitCode).toBeNull();
-    server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'postgres'), port, persistent: true });
-
     // Back: the same process serves again — no restart.
-    await waitUntil(
-      () => health(api!.url),
-      (s) => s === 200,
-      60_000,
-      'the API to reach the database again',
-    );
+    await startPostgresAgain('the API to reach the database again');
     expect(api.child.exitCode).toBeNull();
     expect((await gqlAt(api.url, PRODUCTS)).data.products.edges).toHaveLength(3);
     const added = await gqlAt(api.url, ADD_ADDRESS, { input: ADDRESS }, { token });
@@ -217,7 +232,9 @@ describe('a restart of the embedded PostgreSQL under a running API', () => {
     expect(added.data.createAddress.userErrors).toEqual([]);
     expect(added.data.createAddress.address.id).toBeTruthy();
 
-    // The job runner recovered too: the job cut off by the restart is retried and done, a new one runs.
+    // The job runner recovered too: once the held row is let go, the job cut off by the restart is
+    // retried and done, and a new one runs.
+    await sql(`rollback prepared '${HOLD}'`);
     expect(
       await waitUntil(
         () => emailStatus(inFlight),

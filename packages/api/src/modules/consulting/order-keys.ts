@@ -1,7 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { jsonRows, type WriteBatch } from '../../db/write-batch.js';
 import type { OrderEntity } from '../orders/order.entity.js';
-import { OrderKeyEntity } from './consulting.entity.js';
 
 /** 32 random bytes, base64url (43 characters): guessing one is not a thing. */
 const KEY_BYTES = 32;
@@ -15,19 +14,24 @@ export interface IssuedOrderKey {
   key: string;
 }
 
-/** Issues the order key of each paid service order that has none yet, in the caller's transaction. */
-export async function issueOrderKeys(em: EntityManager, orders: OrderEntity[]): Promise<IssuedOrderKey[]> {
-  const services = orders.filter((o) => o.kind === 'SERVICE');
-  if (services.length === 0) return [];
-  const existing = await em.find(OrderKeyEntity, { order: { $in: services.map((o) => o.id) } });
-  const issued: IssuedOrderKey[] = [];
-  for (const order of services) {
-    if (existing.some((k) => k.order.id === order.id)) continue;
-    const key = randomBytes(KEY_BYTES).toString('base64url');
-    em.create(OrderKeyEntity, { order, keyHash: hashOrderKey(key) });
-    issued.push({ order, key });
+/**
+ * Issues the order keys of service orders being paid, as a part of the capture's write
+ * (db/write-batch.ts): only the hashes are stored; the keys go back to the payer and into the
+ * e-mail. An order is paid once (the PAY transition, under the checkout lock), so none has a key
+ * yet — and the unique index on order_key.order_id fails the whole capture rather than email a
+ * key that is not the stored one.
+ */
+export function issueOrderKeysIn(batch: WriteBatch, orders: OrderEntity[]): IssuedOrderKey[] {
+  const issued = orders
+    .filter((o) => o.kind === 'SERVICE')
+    .map((order) => ({ order, key: randomBytes(KEY_BYTES).toString('base64url') }));
+  if (issued.length > 0) {
+    batch.add(
+      `insert into order_key (order_id, key_hash)
+       select x.order_id, x.key_hash from jsonb_to_recordset(?::jsonb) as x(order_id int, key_hash text)`,
+      [jsonRows(issued.map(({ order, key }) => ({ order_id: order.id, key_hash: hashOrderKey(key) })))],
+    );
   }
-  await em.flush();
   return issued;
 }
 

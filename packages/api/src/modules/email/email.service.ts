@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Locale } from '@marketplace/core';
 import { createTransport, type Transporter } from 'nodemailer';
+import { jsonRows, WriteBatch } from '../../db/write-batch.js';
 import { enqueue, type JobHandler } from '../../jobs/job-queue.js';
 import { EmailMessageEntity } from './email.entity.js';
 
@@ -28,19 +29,23 @@ export async function queueEmail(em: EntityManager, email: OutgoingEmail): Promi
  * each, in the caller's transaction.
  */
 export async function queueEmails(em: EntityManager, emails: OutgoingEmail[]): Promise<void> {
+  const batch = new WriteBatch();
+  queueEmailsIn(batch, emails);
+  await batch.run(em);
+}
+
+/** `queueEmails` as parts of a larger write (db/write-batch.ts): the outbox rows, then their delivery jobs. */
+export function queueEmailsIn(batch: WriteBatch, emails: OutgoingEmail[]): void {
   if (emails.length === 0) return;
-  await em.execute(
-    `with m as (
-       insert into email_message ("to", locale, template, subject, text, html)
-       select x."to", x.locale, x.template, x.subject, x.text, x.html
-       from rows from (jsonb_to_recordset(?::jsonb) as ("to" text, locale text, template text, subject text,
-         text text, html text)) with ordinality as x ("to", locale, template, subject, text, html, n)
-       order by x.n
-       returning id)
-     select graphile_worker.add_job(?, json_build_object('id', m.id), job_key => 'email:' || m.id, max_attempts => 10)
-     from m order by m.id`,
+  const rows = batch.add(
+    `insert into email_message ("to", locale, template, subject, text, html)
+     select x."to", x.locale, x.template, x.subject, x.text, x.html
+     from rows from (jsonb_to_recordset(?::jsonb) as ("to" text, locale text, template text, subject text,
+       text text, html text)) with ordinality as x ("to", locale, template, subject, text, html, n)
+     order by x.n
+     returning id`,
     [
-      JSON.stringify(
+      jsonRows(
         emails.map((e) => ({
           to: e.to,
           locale: e.locale,
@@ -50,8 +55,13 @@ export async function queueEmails(em: EntityManager, emails: OutgoingEmail[]): P
           html: e.html ?? null,
         })),
       ),
-      DELIVER_EMAIL,
     ],
+  );
+  batch.add(
+    `select graphile_worker.add_job(?, json_build_object('id', m.id), job_key => 'email:' || m.id, max_attempts => 10)
+     from ${rows} m order by m.id`,
+    [DELIVER_EMAIL],
+    { mustRun: true },
   );
 }
 

@@ -4,6 +4,7 @@ import {
   commissionSplit,
   type FundsBalances,
   fundsMovementsNeedOrderPending,
+  type LedgerBucket,
   type LedgerEntryKind,
   money,
   type OrderStatus,
@@ -12,6 +13,7 @@ import {
   zero,
 } from '@marketplace/core';
 import type { Config } from '../../config.js';
+import { jsonRows, type WriteBatch } from '../../db/write-batch.js';
 import type { OrderEntity } from '../orders/order.entity.js';
 import { LedgerEntryEntity } from './funds.entity.js';
 
@@ -36,30 +38,55 @@ export async function recordOrderFunds(
   if (movements.length) await em.flush();
 }
 
+/** A ledger entry to insert (ledger_entry's columns). */
+export interface LedgerRow {
+  merchant_id: number;
+  order_id: number;
+  kind: LedgerEntryKind;
+  bucket: LedgerBucket;
+  amount_minor: number;
+  currency: string;
+  memo: string;
+}
+
 /**
- * `recordOrderFunds` for several orders at once (applyOrderEventToCheckout): one read of their
- * pending sums, then every movement created for the caller's next flush.
+ * The ledger entries of one order's new status (core `orderFundsMovements`), given what the order
+ * holds in PENDING — needed only when `fundsMovementsNeedOrderPending(to)`.
  */
-export async function recordOrdersFunds(
-  em: EntityManager,
+export function orderMovementRows(
   config: Config,
-  changes: { order: OrderEntity; to: OrderStatus }[],
-): Promise<void> {
-  if (changes.length === 0) return;
-  // Only reversals need what an order holds in PENDING: paying a checkout reads nothing.
-  const reversing = changes.filter((c) => fundsMovementsNeedOrderPending(c.to)).map((c) => c.order.id);
-  const rows =
-    reversing.length === 0
-      ? []
-      : await em.execute<{ order_id: number; n: string | number }[]>(
-          `select order_id, coalesce(sum(amount_minor), 0) as n from ledger_entry
-           where order_id in (?) and bucket = 'PENDING' group by order_id`,
-          [reversing],
-        );
-  const pending = new Map(rows.map((r) => [Number(r.order_id), Number(r.n)]));
-  for (const { order, to } of changes) {
-    createOrderMovements(em, config, order, to, pending.get(order.id) ?? 0);
-  }
+  order: OrderEntity,
+  to: OrderStatus,
+  orderPendingMinor: number,
+): LedgerRow[] {
+  const currency = order.currency as CurrencyCode;
+  return orderFundsMovements(to, {
+    gross: money(order.totalMinor, currency),
+    commissionBps: config.platformCommissionBps,
+    orderPending: money(orderPendingMinor, currency),
+  }).map((m) => ({
+    merchant_id: order.merchant.id,
+    order_id: order.id,
+    kind: m.kind,
+    bucket: m.bucket,
+    amount_minor: m.amount.minor,
+    currency: m.amount.currency,
+    memo: memoOf(m.kind, order, config.platformCommissionBps),
+  }));
+}
+
+/** Ledger entries as a part of a larger write (db/write-batch.ts). */
+export function recordLedgerRowsIn(batch: WriteBatch, rows: LedgerRow[]): void {
+  if (rows.length === 0) return;
+  batch.add(
+    `insert into ledger_entry (merchant_id, order_id, payout_id, kind, bucket, amount_minor, currency, memo)
+     select x.merchant_id, x.order_id, null, x.kind, x.bucket, x.amount_minor, x.currency, x.memo
+       from rows from (jsonb_to_recordset(?::jsonb) as (merchant_id int, order_id int, kind text, bucket text,
+         amount_minor int, currency text, memo text)) with ordinality as x (merchant_id, order_id, kind, bucket,
+         amount_minor, currency, memo, n)
+      order by x.n`,
+    [jsonRows(rows as unknown as Record<string, unknown>[])],
+  );
 }
 
 /** Creates (for the caller's flush) the ledger entries of one order's new status; returns them. */
@@ -70,25 +97,20 @@ function createOrderMovements(
   to: OrderStatus,
   orderPendingMinor: number,
 ) {
-  const currency = order.currency as CurrencyCode;
-  const movements = orderFundsMovements(to, {
-    gross: money(order.totalMinor, currency),
-    commissionBps: config.platformCommissionBps,
-    orderPending: money(orderPendingMinor, currency),
-  });
-  for (const m of movements) {
+  const rows = orderMovementRows(config, order, to, orderPendingMinor);
+  for (const row of rows) {
     em.create(LedgerEntryEntity, {
       merchant: order.merchant,
       order,
       payout: null,
-      kind: m.kind,
-      bucket: m.bucket,
-      amountMinor: m.amount.minor,
-      currency: m.amount.currency,
-      memo: memoOf(m.kind, order, config.platformCommissionBps),
+      kind: row.kind,
+      bucket: row.bucket,
+      amountMinor: row.amount_minor,
+      currency: row.currency,
+      memo: row.memo,
     });
   }
-  return movements;
+  return rows;
 }
 
 function memoOf(kind: LedgerEntryKind, order: OrderEntity, commissionBps: number): string {

@@ -7,14 +7,20 @@ import {
   type OrderEvent,
   type OrderStatus,
   type OrderTransitionError,
+  type PaymentMethod,
   type Result,
   transition,
 } from '@marketplace/core';
 import type { Config } from '../../config.js';
+import { jsonRows, type WriteBatch } from '../../db/write-batch.js';
 import { enqueue } from '../../jobs/job-queue.js';
 import { releaseCouponOf } from '../coupons/coupon.service.js';
-import { recordOrderFunds, recordOrdersFunds } from '../funds/funds-ledger.js';
-import { emitOrderWebhookEvent, emitOrderWebhookEvents } from '../webhooks/webhook-events.js';
+import { orderMovementRows, recordLedgerRowsIn, recordOrderFunds } from '../funds/funds-ledger.js';
+import {
+  emitOrderWebhookEvent,
+  emitWebhookEventsIn,
+  orderWebhookInputs,
+} from '../webhooks/webhook-events.js';
 import { type OrderActorKind, OrderEntity, OrderHistoryEntity, OrderLineEntity } from './order.entity.js';
 
 export const CLOSE_UNPAID_ORDER = 'orders.close-unpaid';
@@ -70,56 +76,74 @@ export async function applyOrderEvent(
 }
 
 /**
- * `applyOrderEvent` for every order of one checkout that is in `status`, in one pass — for the
- * caller that holds the checkout's lock already (payments: settleCapture). The orders are locked in
- * one statement (id order), their new statuses and history entries written in one flush, and the
- * payment timeouts of paid orders removed in one statement; funds and webhook events follow per
- * order as in `applyOrderEvent`. `prepare` may change the orders before that flush. Returns the
- * orders that changed (a refused transition changes nothing).
+ * What paying a checkout does to its orders, as parts of the capture's single write (db/write-batch.ts)
+ * — for the caller that holds the checkout's lock and read the orders awaiting payment under it
+ * (payments: settleCapture). For each order core `transition()` allows PAY on: the new status, paid
+ * at and payment method, a history entry, the payment timeout removed, the ledger movements and the
+ * order.* webhook event — what `applyOrderEvent` does one statement at a time. The orders' new rows
+ * come back from the batch under the returned name. Returns the orders that change.
  */
-export async function applyOrderEventToCheckout(
-  em: EntityManager,
+export function payCheckoutOrdersIn(
+  batch: WriteBatch,
   config: Config,
-  checkoutId: number,
-  status: OrderStatus,
-  event: OrderEvent,
-  actor: OrderActor,
-  reason: string | null,
-  prepare: (order: OrderEntity) => void = () => undefined,
-): Promise<OrderEntity[]> {
-  const orders = await em.find(
-    OrderEntity,
-    { checkout: checkoutId, status },
-    { orderBy: { id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
-  );
-  const now = new Date();
+  orders: OrderEntity[],
+  pay: { actor: OrderActor; reason: string; method: PaymentMethod; at: Date },
+): { changed: { order: OrderEntity; from: OrderStatus; to: OrderStatus }[]; ordersPart: string | null } {
   const changed: { order: OrderEntity; from: OrderStatus; to: OrderStatus }[] = [];
   for (const order of orders) {
-    const result = transition({ status: order.status, kind: order.kind }, event);
-    if (!result.ok) continue;
-    const { from, to } = result.value;
-    recordTransition(em, order, from, to, event, actor, reason);
-    // What being paid implies (afterTransition), written with the status: paid at, timeout removed below.
-    if (to === 'AWAITING_SHIPMENT') order.paidAt = now;
-    prepare(order);
-    changed.push({ order, from, to });
+    const result = transition({ status: order.status, kind: order.kind }, 'PAY');
+    if (result.ok) changed.push({ order, ...result.value });
   }
-  if (changed.length === 0) return [];
-  await em.flush();
+  if (changed.length === 0) return { changed, ordersPart: null };
+  const at = pay.at.toISOString();
+  const ordersPart = batch.add(
+    `update customer_order o
+        set status = x.status, paid_at = coalesce(x.paid_at, o.paid_at), payment_method = x.payment_method
+       from jsonb_to_recordset(?::jsonb) as x(id int, status text, paid_at timestamptz, payment_method text)
+      where o.id = x.id
+      returning o.*`,
+    [
+      jsonRows(
+        changed.map(({ order, to }) => ({
+          id: order.id,
+          status: to,
+          paid_at: to === 'AWAITING_SHIPMENT' ? at : null,
+          payment_method: pay.method,
+        })),
+      ),
+    ],
+  );
+  batch.add(
+    `insert into order_history (order_id, from_status, to_status, event, actor_kind, actor_user_id, reason, created_at)
+     select x.order_id, x.from_status, x.to_status, 'PAY', ?, ?, ?, ?
+       from rows from (jsonb_to_recordset(?::jsonb) as (order_id int, from_status text, to_status text))
+         with ordinality as x (order_id, from_status, to_status, n)
+      order by x.n`,
+    [
+      pay.actor.kind,
+      pay.actor.userId,
+      pay.reason,
+      at,
+      jsonRows(
+        changed.map(({ order, from, to }) => ({ order_id: order.id, from_status: from, to_status: to })),
+      ),
+    ],
+  );
   const paid = changed.filter((c) => c.to === 'AWAITING_SHIPMENT').map((c) => closeUnpaidKey(c.order.id));
   if (paid.length > 0) {
-    await em.execute('select graphile_worker.remove_job(k) from unnest(?::text[]) as k', [
-      `{${paid.map((k) => `"${k}"`).join(',')}}`,
-    ]);
+    batch.add(
+      'select graphile_worker.remove_job(k) from unnest(?::text[]) as k',
+      [`{${paid.map((k) => `"${k}"`).join(',')}}`],
+      { mustRun: true },
+    );
   }
-  for (const c of changed) {
-    if (c.to !== 'AWAITING_SHIPMENT') await afterTransition(em, config, c.order, c.to, now);
-  }
-  // Ledger movements and webhook events of every changed order: one read, one flush, one statement.
-  await recordOrdersFunds(em, config, changed);
-  await em.flush();
-  await emitOrderWebhookEvents(em, changed);
-  return changed.map((c) => c.order);
+  // Nothing is read for the ledger: paying books each order's net from its gross alone.
+  recordLedgerRowsIn(
+    batch,
+    changed.flatMap(({ order, to }) => orderMovementRows(config, order, to, 0)),
+  );
+  emitWebhookEventsIn(batch, orderWebhookInputs(changed));
+  return { changed, ordersPart };
 }
 
 async function afterTransition(

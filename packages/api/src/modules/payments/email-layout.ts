@@ -96,6 +96,18 @@ export async function sendEmail(
 
 const batches = new WeakMap<EntityManager, OutgoingEmail[]>();
 
+/** Runs `work` and returns every email it sent through `sendEmail` with `em`, rendered, without queueing them. */
+export async function collectEmails(em: EntityManager, work: () => Promise<void>): Promise<OutgoingEmail[]> {
+  const batch: OutgoingEmail[] = [];
+  batches.set(em, batch);
+  try {
+    await work();
+    return batch;
+  } finally {
+    batches.delete(em);
+  }
+}
+
 /** Runs `work`, then queues every email it sent through `sendEmail` with `em` at once (queueEmails). */
 export async function withEmailBatch<T>(em: EntityManager, work: () => Promise<T>): Promise<T> {
   const batch: OutgoingEmail[] = [];

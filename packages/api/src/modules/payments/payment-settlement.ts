@@ -1,12 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
+import { WriteBatch } from '../../db/write-batch.js';
 import { enqueue } from '../../jobs/job-queue.js';
 import { UserEntity } from '../accounts/user.entity.js';
 import { MerchantEntity } from '../catalog/merchant.entity.js';
 import { CheckoutEntity } from '../checkout/checkout.entity.js';
-import { type IssuedOrderKey, issueOrderKeys } from '../consulting/order-keys.js';
+import { type IssuedOrderKey, issueOrderKeysIn } from '../consulting/order-keys.js';
+import { type OutgoingEmail, queueEmailsIn } from '../email/email.service.js';
 import { OrderEntity, OrderLineEntity } from '../orders/order.entity.js';
-import { applyOrderEventToCheckout, type OrderActor } from '../orders/order-transitions.js';
+import { type OrderActor, payCheckoutOrdersIn } from '../orders/order-transitions.js';
 import type { PaymentDetails } from './gateway/gateway.port.js';
 import { PaymentEntity, PaymentRefundEntity } from './payment.entity.js';
 import {
@@ -17,7 +19,7 @@ import {
   sendOrderKey,
 } from './payment-emails.js';
 import { newReference } from './references.js';
-import { withEmailBatch } from './email-layout.js';
+import { collectEmails } from './email-layout.js';
 
 export const EXECUTE_REFUND = 'payments.execute-refund';
 
@@ -37,11 +39,24 @@ export const recipientOf = (u: UserEntity): Recipient => ({
   name: u.displayName,
 });
 
+/** What a capture reads once the checkout lock is held: the orders it pays and what its e-mails say. */
+export interface CaptureFacts {
+  /** The checkout's orders awaiting payment, in id order. */
+  orders: OrderEntity[];
+  shopper: UserEntity;
+  lines: OrderLineEntity[];
+  merchants: MerchantEntity[];
+  /** The active staff of those orders' stores (they hear of the new order). */
+  staff: UserEntity[];
+}
+
 /**
  * Records a capture, in the transaction that holds the checkout lock: the payment succeeds, every
  * order still awaiting payment becomes AWAITING_SHIPMENT (core PAY), service orders get their order
- * keys, and the confirmation, key and merchant emails go to the outbox — all or nothing. Money that
- * no longer has an order to pay (an order closed while the shopper was paying) is refunded by a job.
+ * keys, and the confirmation, key and merchant emails go to the outbox — all or nothing. Two
+ * statements: one read (captureFacts) and ONE write for everything (db/write-batch.ts), whose rows
+ * come back into the identity map. Money that no longer has an order to pay (an order closed while
+ * the shopper was paying) is refunded by a job.
  */
 export async function settleCapture(
   em: EntityManager,
@@ -51,6 +66,9 @@ export async function settleCapture(
   actor: OrderActor,
 ): Promise<IssuedOrderKey[]> {
   const now = new Date();
+  const facts = await captureFacts(em, payment.checkout.id, payment.user.id);
+  // The e-mails describe the payment as captured (method, card, payer): the same values the write
+  // stores, so the identity map's copy matches the row the write returns.
   payment.status = 'SUCCEEDED';
   payment.gatewayPaymentId = capture.gatewayPaymentId;
   payment.succeededAt = now;
@@ -59,25 +77,55 @@ export async function settleCapture(
   payment.failureCode = null;
   payment.failureMessage = null;
   applyDetails(payment, capture.details);
-
-  // The caller holds the checkout lock (loaded with it, so this is the identity map's row).
-  const checkout = await em.findOneOrFail(CheckoutEntity, { id: payment.checkout.id });
-  checkout.paymentMethod = payment.method;
-  // Every order still awaiting payment is paid in one pass (the payment's changes flush with them).
-  const paid = await applyOrderEventToCheckout(
-    em,
-    config,
-    checkout.id,
-    'AWAITING_PAYMENT',
-    'PAY',
-    actor,
-    `payment ${payment.reference}`,
-    (order) => {
-      order.paymentMethod = payment.method;
-    },
+  const batch = new WriteBatch();
+  const d = capture.details ?? {};
+  const paymentPart = batch.add(
+    `update payment set status = 'SUCCEEDED', gateway_payment_id = ?, succeeded_at = ?, updated_at = ?,
+            card_token = null, failure_code = null, failure_message = null,
+            card_brand = coalesce(?, card_brand), card_last4 = coalesce(?, card_last4),
+            card_exp_month = coalesce(?::int, card_exp_month), card_exp_year = coalesce(?::int, card_exp_year),
+            payer_email = coalesce(?, payer_email), payer_id = coalesce(?, payer_id)
+      where id = ? returning *`,
+    [
+      capture.gatewayPaymentId,
+      now,
+      now,
+      d.cardBrand || null,
+      d.cardLast4 || null,
+      d.cardExpMonth || null,
+      d.cardExpYear || null,
+      d.payerEmail || null,
+      d.payerId || null,
+      payment.id,
+    ],
   );
-  if (paid.length === 0) await em.flush();
-  const keys = await issueOrderKeys(em, paid);
+  const checkoutPart = batch.add('update checkout set payment_method = ? where id = ? returning *', [
+    payment.method,
+    payment.checkout.id,
+  ]);
+  const { changed, ordersPart } = payCheckoutOrdersIn(batch, config, facts.orders, {
+    actor,
+    reason: `payment ${payment.reference}`,
+    method: payment.method,
+    at: now,
+  });
+  const paid = changed.map((c) => c.order);
+  const keys = issueOrderKeysIn(batch, paid);
+  if (paid.length > 0) queueEmailsIn(batch, await captureEmails(em, config, payment, facts, paid, keys));
+
+  const written = await batch.run<{
+    payment: Record<string, unknown>;
+    checkout: Record<string, unknown>;
+    orders: Record<string, unknown>[] | null;
+  }>(em, {
+    payment: `(select to_json(x) from ${paymentPart} x)`,
+    checkout: `(select to_json(x) from ${checkoutPart} x)`,
+    orders: ordersPart ? `(select json_agg(x order by x.id) from ${ordersPart} x)` : 'null::json',
+  });
+  // The rows as written become the managed entities' state: nothing is left for a later flush.
+  em.map(PaymentEntity, written.payment);
+  em.map(CheckoutEntity, written.checkout);
+  for (const row of written.orders ?? []) em.map(OrderEntity, row);
 
   const covered = paid.reduce((sum, o) => sum + o.totalMinor, 0);
   const leftover = payment.amountMinor - covered;
@@ -94,62 +142,74 @@ export async function settleCapture(
     await em.flush();
     await enqueue(em, EXECUTE_REFUND, { refundId: refund.id }, { jobKey: `${EXECUTE_REFUND}:${refund.id}` });
   }
-
-  if (paid.length > 0) {
-    // What the emails need, in one statement; every email goes to the outbox in one insert and
-    // their deliveries are scheduled in one statement.
-    const facts = await emailFacts(em, payment.user.id, paid);
-    await withEmailBatch(em, async () => {
-      const { shopper, summaries } = facts;
-      await sendOrderConfirmation(em, config, recipientOf(shopper), payment, summaries);
-      for (const { order, key } of keys) {
-        const summary = summaries.find((s) => s.order.id === order.id)!;
-        await sendOrderKey(em, config, recipientOf(shopper), summary, key);
-      }
-      for (const summary of summaries) {
-        for (const user of facts.staff.filter((u) => u.merchant?.id === summary.merchant.id)) {
-          await sendMerchantNewOrder(em, recipientOf(user), summary);
-        }
-      }
-    });
-  }
-  await em.flush();
   return keys;
+}
+
+/** The confirmation to the shopper, an order key e-mail per service order, a new-order note to each store's staff. */
+async function captureEmails(
+  em: EntityManager,
+  config: Config,
+  payment: PaymentEntity,
+  facts: CaptureFacts,
+  paid: OrderEntity[],
+  keys: IssuedOrderKey[],
+): Promise<OutgoingEmail[]> {
+  const summaries: OrderSummary[] = paid.map((order) => ({
+    order,
+    merchant: facts.merchants.find((m) => m.id === order.merchant.id)!,
+    lines: facts.lines.filter((l) => l.order.id === order.id),
+  }));
+  const shopper = recipientOf(facts.shopper);
+  return collectEmails(em, async () => {
+    await sendOrderConfirmation(em, config, shopper, payment, summaries);
+    for (const { order, key } of keys) {
+      await sendOrderKey(em, config, shopper, summaries.find((s) => s.order.id === order.id)!, key);
+    }
+    for (const summary of summaries) {
+      for (const user of facts.staff.filter((u) => u.merchant?.id === summary.merchant.id)) {
+        await sendMerchantNewOrder(em, recipientOf(user), summary);
+      }
+    }
+  });
 }
 
 type Json = Record<string, unknown>;
 
 /**
- * The shopper, the paid orders' lines and merchants, and the merchants' active staff, read in ONE
- * statement (as JSON, mapped to entities): what the capture's emails say and whom they go to.
+ * The orders a capture pays (the checkout's orders awaiting payment, locked in id order) and what
+ * its e-mails need — the shopper, those orders' lines and stores, the stores' active staff — in ONE
+ * statement, by a caller that holds the checkout lock.
  */
-async function emailFacts(
+export async function captureFacts(
   em: EntityManager,
+  checkoutId: number,
   shopperId: number,
-  orders: OrderEntity[],
-): Promise<{ shopper: UserEntity; summaries: OrderSummary[]; staff: UserEntity[] }> {
-  const orderIds = orders.map((o) => o.id);
-  const merchantIds = [...new Set(orders.map((o) => o.merchant.id))];
+): Promise<CaptureFacts> {
   const [row] = await em.execute<
-    { shopper: Json; lines: Json[] | null; merchants: Json[] | null; staff: Json[] | null }[]
+    {
+      orders: Json[] | null;
+      shopper: Json;
+      lines: Json[] | null;
+      merchants: Json[] | null;
+      staff: Json[] | null;
+    }[]
   >(
-    `select (select to_json(u) from user_account u where u.id = ?) as shopper,
-       (select json_agg(l order by l.id) from order_line l where l.order_id in (?)) as lines,
-       (select json_agg(m) from merchant m where m.id in (?)) as merchants,
+    `with o as (select o.* from customer_order o
+                 where o.checkout_id = ? and o.status = 'AWAITING_PAYMENT' order by o.id for update)
+     select (select json_agg(o order by o.id) from o) as orders,
+       (select to_json(u) from user_account u where u.id = ?) as shopper,
+       (select json_agg(l order by l.id) from order_line l where l.order_id in (select id from o)) as lines,
+       (select json_agg(m) from merchant m where m.id in (select merchant_id from o)) as merchants,
        (select json_agg(u order by u.id) from user_account u
-         where u.role = 'MERCHANT_STAFF' and u.merchant_id in (?) and u.status = 'ACTIVE') as staff`,
-    [shopperId, orderIds, merchantIds, merchantIds],
+         where u.role = 'MERCHANT_STAFF' and u.merchant_id in (select merchant_id from o) and u.status = 'ACTIVE') as staff`,
+    [checkoutId, shopperId],
   );
   if (!row?.shopper) throw new Error(`shopper ${shopperId} not found`);
-  const lines = (row.lines ?? []).map((l) => em.map(OrderLineEntity, l));
-  const merchants = (row.merchants ?? []).map((m) => em.map(MerchantEntity, m));
   return {
+    orders: (row.orders ?? []).map((o) => em.map(OrderEntity, o)),
     shopper: em.map(UserEntity, row.shopper),
-    summaries: orders.map((order) => ({
-      order,
-      merchant: merchants.find((m) => m.id === order.merchant.id)!,
-      lines: lines.filter((l) => l.order.id === order.id),
-    })),
+    lines: (row.lines ?? []).map((l) => em.map(OrderLineEntity, l)),
+    merchants: (row.merchants ?? []).map((m) => em.map(MerchantEntity, m)),
     staff: (row.staff ?? []).map((u) => em.map(UserEntity, u)),
   };
 }

@@ -131,7 +131,16 @@ export class PaymentsService {
     if (!checkout || checkout.user.id !== viewer.userId) throw new Refusal(checkoutNotFound());
     // One read once the lock is held: the payment with this key, the checkout's captured or in-flight
     // payments, and every order of the checkout (their numbers describe the payment).
-    const read = await attemptFacts(tx, viewer.userId, key, checkoutId);
+    const read = await attemptFacts(tx, viewer.userId, key, checkoutId, {
+      reference: newReference('PAY'),
+      method: input.method,
+      cardToken: input.method === 'UNIONPAY_CARD' ? input.cardToken! : null,
+    });
+    if (read.inserted) {
+      // Nothing stood in the way: the attempt was recorded by the same statement.
+      describe(describeOrders(read.orders, viewer.locale));
+      return { payment: read.inserted, checkout, keys: [], userErrors: [] };
+    }
     const { payments } = read;
     const byKey = payments.find((p) => p.user.id === viewer.userId && p.idempotencyKey === key);
     if (byKey) {
@@ -216,27 +225,57 @@ export class PaymentsService {
 }
 
 /**
- * What starting an attempt needs, read in ONE statement after the checkout lock is held: the
- * shopper's payment with this idempotency key, the checkout's captured or in-flight payments, and
- * every order of the checkout (in id order).
+ * What starting an attempt needs, in ONE statement once the checkout lock is held: the shopper's
+ * payment with this idempotency key, the checkout's captured or in-flight payments and every order
+ * of the checkout (in id order) — and, when there is no such payment and some order awaits payment,
+ * the new attempt itself, inserted for the open orders' total (the common case: a first click).
+ * Otherwise nothing is inserted and the caller decides (a replay, a second click, a switch).
  */
 async function attemptFacts(
   tx: EntityManager,
   userId: number,
   key: string,
   checkoutId: number,
-): Promise<{ payments: PaymentEntity[]; orders: OrderEntity[] }> {
+  attempt: { reference: string; method: PaymentMethod; cardToken: string | null },
+): Promise<{ payments: PaymentEntity[]; orders: OrderEntity[]; inserted: PaymentEntity | null }> {
   const [row] = await tx.execute<
-    { payments: Record<string, unknown>[] | null; orders: Record<string, unknown>[] | null }[]
+    {
+      payments: Record<string, unknown>[] | null;
+      orders: Record<string, unknown>[] | null;
+      inserted: Record<string, unknown> | null;
+    }[]
   >(
-    `select (select json_agg(p order by p.id) from payment p
-              where (p.user_id = ? and p.idempotency_key = ?)
-                 or (p.checkout_id = ? and p.status in (?))) as payments,
-            (select json_agg(o order by o.id) from customer_order o where o.checkout_id = ?) as orders`,
-    [userId, key, checkoutId, [...CAPTURED, ...IN_FLIGHT], checkoutId],
+    `with pay as (select p.* from payment p
+                   where (p.user_id = ? and p.idempotency_key = ?)
+                      or (p.checkout_id = ? and p.status in (?))),
+          ord as (select o.* from customer_order o where o.checkout_id = ?),
+          open as (select (array_agg(currency order by id))[1] as currency, sum(total_minor)::int as amount
+                     from ord where status = 'AWAITING_PAYMENT' having count(*) > 0),
+          ins as (insert into payment (reference, checkout_id, user_id, idempotency_key, method, status,
+                                       currency, amount_minor, card_token)
+                  select ?, ?, ?, ?, ?, 'PENDING', open.currency, open.amount, ?
+                    from open where not exists (select 1 from pay)
+                  returning *)
+     select (select json_agg(p order by p.id) from pay p) as payments,
+            (select json_agg(o order by o.id) from ord o) as orders,
+            (select to_json(i) from ins i) as inserted`,
+    [
+      userId,
+      key,
+      checkoutId,
+      [...CAPTURED, ...IN_FLIGHT],
+      checkoutId,
+      attempt.reference,
+      checkoutId,
+      userId,
+      key,
+      attempt.method,
+      attempt.cardToken,
+    ],
   );
   return {
     payments: (row?.payments ?? []).map((p) => tx.map(PaymentEntity, p)),
     orders: (row?.orders ?? []).map((o) => tx.map(OrderEntity, o)),
+    inserted: row?.inserted ? tx.map(PaymentEntity, row.inserted) : null,
   };
 }

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type CurrencyCode, type OrderStatus, toDecimalString } from '@marketplace/core';
+import { jsonRows, WriteBatch } from '../../db/write-batch.js';
 import { enqueue } from '../../jobs/job-queue.js';
 import { toGlobalId } from '../../graphql/relay.js';
 import type { MerchantEntity } from '../catalog/merchant.entity.js';
@@ -76,26 +77,28 @@ const ORDER_EVENT_BY_STATUS: Partial<Record<OrderStatus, WebhookEventType>> = {
  * subscription that wants each, and a delivery job per delivery.
  */
 export async function emitWebhookEvents(em: EntityManager, inputs: WebhookEventInput[]): Promise<string[]> {
+  const batch = new WriteBatch();
+  const ids = emitWebhookEventsIn(batch, inputs);
+  await batch.run(em);
+  return ids;
+}
+
+/**
+ * `emitWebhookEvents` as parts of a larger write (db/write-batch.ts): the events, a delivery per
+ * matching active subscription, and a job per delivery. Returns the events' public ids.
+ */
+export function emitWebhookEventsIn(batch: WriteBatch, inputs: WebhookEventInput[]): string[] {
   if (inputs.length === 0) return [];
   const events = inputs.map((input) => ({ public_id: newEventId(), ...input }));
-  await em.execute(
-    `with ev as (
-       insert into webhook_event (public_id, type, merchant_id, payload)
-       select x.public_id, x.type, x.merchant_id, x.payload
-       from rows from (jsonb_to_recordset(?::jsonb) as (public_id text, type text, merchant_id int, payload jsonb))
-         with ordinality as x (public_id, type, merchant_id, payload, n)
-       order by x.n
-       returning id, type, merchant_id),
-     d as (
-       insert into webhook_delivery (subscription_id, event_id, attempts)
-       select s.id, ev.id, '[]'::jsonb from ev join webhook_subscription s
-         on s.active and s.events @> jsonb_build_array(ev.type) and (s.merchant_id is null or s.merchant_id = ev.merchant_id)
-       order by ev.id, s.id
-       returning id)
-     select graphile_worker.add_job(?, json_build_object('deliveryId', d.id), job_key => ? || d.id, max_attempts => 3)
-     from d order by d.id`,
+  const ev = batch.add(
+    `insert into webhook_event (public_id, type, merchant_id, payload)
+     select x.public_id, x.type, x.merchant_id, x.payload
+     from rows from (jsonb_to_recordset(?::jsonb) as (public_id text, type text, merchant_id int, payload jsonb))
+       with ordinality as x (public_id, type, merchant_id, payload, n)
+     order by x.n
+     returning id, type, merchant_id`,
     [
-      JSON.stringify(
+      jsonRows(
         events.map((e) => ({
           public_id: e.public_id,
           type: e.type,
@@ -103,25 +106,35 @@ export async function emitWebhookEvents(em: EntityManager, inputs: WebhookEventI
           payload: e.payload,
         })),
       ),
-      DELIVER_WEBHOOK,
-      `${DELIVER_WEBHOOK}:`,
     ],
+  );
+  const deliveries = batch.add(
+    `insert into webhook_delivery (subscription_id, event_id, attempts)
+     select s.id, ev.id, '[]'::jsonb from ${ev} ev join webhook_subscription s
+       on s.active and s.events @> jsonb_build_array(ev.type) and (s.merchant_id is null or s.merchant_id = ev.merchant_id)
+     order by ev.id, s.id
+     returning id`,
+  );
+  batch.add(
+    `select graphile_worker.add_job(?, json_build_object('deliveryId', d.id), job_key => ? || d.id, max_attempts => 3)
+     from ${deliveries} d order by d.id`,
+    [DELIVER_WEBHOOK, `${DELIVER_WEBHOOK}:`],
+    { mustRun: true },
   );
   return events.map((e) => e.public_id);
 }
 
-/** The order.* events of orders that have just changed status, in one statement (emitWebhookEvents). */
-export async function emitOrderWebhookEvents(
-  em: EntityManager,
+/** The order.* events of orders that have just changed status (those statuses that have one). */
+export function orderWebhookInputs(
   changes: { order: OrderEntity; from: OrderStatus; to: OrderStatus }[],
-): Promise<void> {
+): WebhookEventInput[] {
   const inputs: WebhookEventInput[] = [];
   for (const { order, from, to } of changes) {
     const type = ORDER_EVENT_BY_STATUS[to];
     if (type)
       inputs.push({ type, merchantId: order.merchant.id, payload: orderEventPayload(order, from, to) });
   }
-  await emitWebhookEvents(em, inputs);
+  return inputs;
 }
 
 function orderEventPayload(order: OrderEntity, from: OrderStatus, to: OrderStatus): Record<string, unknown> {
