@@ -302,11 +302,15 @@ async function main() {
     port: PORTS.sandbox,
     healthPath: '/health',
   });
+  // BENCH_CPU_PROF=<dir>: the APIs write a V8 CPU profile there when they stop (open it in Chrome
+  // DevTools or speedscope) — profile first, then fix what it shows.
+  const profileDir = process.env.BENCH_CPU_PROF;
   const startApi = (name: string, database: string, port: number, extra: Record<string, string> = {}) =>
     startService({
       name,
       cwd: API_DIR,
       script: 'src/main.ts',
+      nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [],
       env: { ...apiEnv, DATABASE_URL: db!.url(database), API_PORT: String(port), ...extra },
       port,
       healthPath: '/health',
