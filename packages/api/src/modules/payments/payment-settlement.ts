@@ -67,8 +67,8 @@ export async function settleCapture(
 ): Promise<IssuedOrderKey[]> {
   const now = new Date();
   const facts = await captureFacts(em, payment.checkout.id, payment.user.id);
-  // The e-mails describe the payment as captured (method, card, payer): the same values the write
-  // stores, so the identity map's copy matches the row the write returns.
+  // The captured payment, in memory first: the e-mails describe it, and the write below stores
+  // exactly these values.
   payment.status = 'SUCCEEDED';
   payment.gatewayPaymentId = capture.gatewayPaymentId;
   payment.succeededAt = now;
@@ -78,24 +78,25 @@ export async function settleCapture(
   payment.failureMessage = null;
   applyDetails(payment, capture.details);
   const batch = new WriteBatch();
-  const d = capture.details ?? {};
   const paymentPart = batch.add(
-    `update payment set status = 'SUCCEEDED', gateway_payment_id = ?, succeeded_at = ?, updated_at = ?,
-            card_token = null, failure_code = null, failure_message = null,
-            card_brand = coalesce(?, card_brand), card_last4 = coalesce(?, card_last4),
-            card_exp_month = coalesce(?::int, card_exp_month), card_exp_year = coalesce(?::int, card_exp_year),
-            payer_email = coalesce(?, payer_email), payer_id = coalesce(?, payer_id)
+    `update payment set status = ?, gateway_payment_id = ?, succeeded_at = ?, updated_at = ?, card_token = ?,
+            failure_code = ?, failure_message = ?, card_brand = ?, card_last4 = ?, card_exp_month = ?,
+            card_exp_year = ?, payer_email = ?, payer_id = ?
       where id = ? returning *`,
     [
-      capture.gatewayPaymentId,
-      now,
-      now,
-      d.cardBrand || null,
-      d.cardLast4 || null,
-      d.cardExpMonth || null,
-      d.cardExpYear || null,
-      d.payerEmail || null,
-      d.payerId || null,
+      payment.status,
+      payment.gatewayPaymentId,
+      payment.succeededAt,
+      payment.updatedAt,
+      payment.cardToken,
+      payment.failureCode,
+      payment.failureMessage,
+      payment.cardBrand,
+      payment.cardLast4,
+      payment.cardExpMonth,
+      payment.cardExpYear,
+      payment.payerEmail,
+      payment.payerId,
       payment.id,
     ],
   );
