@@ -13,6 +13,7 @@ import {
   pay,
   test,
   type Gql,
+  waitFor,
 } from './payments.test-support.js';
 
 describe('PayPal', () => {
@@ -210,5 +211,72 @@ describe('PayPal', () => {
       (m) => m.template === 'payments.order-confirmation',
     );
     expect(confirmations).toHaveLength(1);
+  });
+  test('an order cancelled while PayPal awaits approval: the capture pays the others, the cancelled share is refunded', async ({
+    api,
+  }) => {
+    const a = await checkoutWith(api, 'mixed');
+    const started = await pay(api, a.token, { checkoutId: a.checkoutId, method: 'PAYPAL' });
+    expect(started.payment.status).toBe('REQUIRES_ACTION');
+    // The shopper cancels one order in another tab before approving on PayPal.
+    const dropped = a.orders.find((o) => o.kind === 'GOODS')!;
+    const cancelled = await api.gql(
+      'mutation ($input: CancelOrderInput!) { cancelOrder(input: $input) { order { status } userErrors { code } } }',
+      { input: { orderId: dropped.id } },
+      { token: a.token },
+    );
+    expect(cancelled.data.cancelOrder.userErrors).toEqual([]);
+
+    const back = await approveAtPayPal(started.nextAction.url);
+    const done = (
+      await api.gql(
+        COMPLETE,
+        { input: { checkoutId: a.checkoutId, token: back.searchParams.get('token') } },
+        { token: a.token },
+      )
+    ).data.completePayPalPayment;
+    expect(done.userErrors).toEqual([]);
+    // PayPal captured the approved amount: every order's share, the cancelled one's included.
+    expect(done.payment).toMatchObject({ status: 'SUCCEEDED', amount: { minorUnits: a.total } });
+    const statuses = await api.sql<{ id: number; status: string }>(
+      'select id, status from customer_order where checkout_id = $1 order by id',
+      [dbId(a.checkoutId)],
+    );
+    for (const order of statuses) {
+      expect(order.status, `order ${order.id}`).toBe(
+        order.id === dbId(dropped.id) ? 'CLOSED' : 'AWAITING_SHIPMENT',
+      );
+    }
+    // Only the paid orders are booked, told about, and given keys.
+    const booked = await api.sql<{ order_id: number }>(
+      `select distinct order_id from ledger_entry where order_id = any($1::int[]) and kind = 'ORDER_PAID'`,
+      [statuses.map((o) => o.id)],
+    );
+    expect(booked.map((b) => b.order_id).sort()).toEqual(
+      statuses.filter((o) => o.id !== dbId(dropped.id)).map((o) => o.id),
+    );
+    const confirmation = (await mailbox(api, a.email)).find(
+      (m) => m.template === 'payments.order-confirmation',
+    )!;
+    expect(confirmation.text).not.toContain(dropped.number);
+    expect(done.orderKeys).toHaveLength(1);
+    // The cancelled order's share goes back to the shopper through a refund job.
+    const refunds = await waitFor(
+      () =>
+        api.sql<{ amount_minor: number; status: string; order_id: number | null; reason: string }>(
+          `select r.amount_minor, r.status, r.order_id, r.reason from payment_refund r
+             join payment p on p.id = r.payment_id where p.checkout_id = $1`,
+          [dbId(a.checkoutId)],
+        ),
+      (rows) => rows.length === 1 && rows[0]!.status !== 'PENDING',
+    );
+    expect(refunds).toEqual([
+      {
+        amount_minor: dropped.total.minorUnits,
+        status: 'SUCCEEDED',
+        order_id: null,
+        reason: 'orders closed before the payment completed',
+      },
+    ]);
   });
 });
