@@ -60,11 +60,16 @@ export function selectionOf(type: GraphQLOutputType, depth = 0): string {
   return `{ ${parts.join(' ')} }`;
 }
 
-/** The document calling one mutation with every argument as a variable of its declared type. */
-export function documentOf(field: GraphQLField<unknown, unknown>): string {
+export type FuzzOperation = 'mutation' | 'query';
+
+/** The document calling one root field with every argument as a variable of its declared type. */
+export function documentOf(
+  field: GraphQLField<unknown, unknown>,
+  operation: FuzzOperation = 'mutation',
+): string {
   const vars = field.args.map((a) => `$${a.name}: ${a.type}`).join(', ');
   const args = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
-  return `mutation Fuzz${vars ? `(${vars})` : ''} { ${field.name}${args ? `(${args})` : ''} ${selectionOf(field.type)} }`;
+  return `${operation} Fuzz${vars ? `(${vars})` : ''} { ${field.name}${args ? `(${args})` : ''} ${selectionOf(field.type)} }`;
 }
 
 /** The matrix API (sandbox, no job worker: only the calls change the database) plus the fuzz world. */
@@ -118,6 +123,7 @@ interface Answer {
  */
 function checkAnswer(
   where: string,
+  operation: FuzzOperation,
   name: string,
   res: Answer,
   logged: Record<string, unknown>[],
@@ -134,7 +140,11 @@ function checkAnswer(
     | { userErrors?: { code?: string; message?: string }[] }
     | null
     | undefined;
-  if (!res.errors?.length) expect(payload, `${where}: no payload and no error`).toBeTruthy();
+  if (!res.errors?.length) {
+    // A mutation always answers its payload; a query may answer null (not found, not visible).
+    if (operation === 'mutation') expect(payload, `${where}: no payload and no error`).toBeTruthy();
+    else expect(res.data && name in res.data, `${where}: no field and no error`).toBe(true);
+  }
   const userErrors = payload?.userErrors ?? [];
   for (const e of userErrors) {
     expect(e.code, `${where}: userError without code`).toMatch(/^[A-Z][A-Z0-9_]+$/);
@@ -142,7 +152,10 @@ function checkAnswer(
   }
   expect(changedTables(...others), `${where}: changed rows this viewer must never change`).toEqual([]);
   const rejected = Boolean(res.errors?.length) || userErrors.length > 0;
-  if (rejected) {
+  if (operation === 'query') {
+    // Reading never writes, whatever the answer.
+    expect(changedTables(...tables), `${where}: a query changed data`).toEqual([]);
+  } else if (rejected) {
     const why = clip(res.errors ?? userErrors);
     expect(changedTables(...tables), `${where}: rejected (${why}) but changed`).toEqual([]);
   }
@@ -154,11 +167,26 @@ function checkAnswer(
  * each checked by `checkAnswer`. A failure stops the run (no shrinking: calls are not replayable on a
  * database the earlier calls changed); fast-check reports the counterexample and the seed.
  */
-export async function fuzzMutation(world: FuzzWorld, name: string, numRuns: number): Promise<FuzzStats> {
-  const field = schema.getMutationType()!.getFields()[name];
-  if (!field) throw new Error(`no mutation ${name}`);
+export function fuzzMutation(world: FuzzWorld, name: string, numRuns: number): Promise<FuzzStats> {
+  return fuzzField(world, 'mutation', name, numRuns);
+}
+
+/** `fuzzMutation` for a Query field: the same calls and checks, and no query may change any data. */
+export function fuzzQuery(world: FuzzWorld, name: string, numRuns: number): Promise<FuzzStats> {
+  return fuzzField(world, 'query', name, numRuns);
+}
+
+async function fuzzField(
+  world: FuzzWorld,
+  operation: FuzzOperation,
+  name: string,
+  numRuns: number,
+): Promise<FuzzStats> {
+  const root = operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
+  const field = root?.getFields()[name];
+  if (!field) throw new Error(`no ${operation} ${name}`);
   const api = world.ctx.api;
-  const query = documentOf(field);
+  const query = documentOf(field, operation);
   const argCtx: ArgContext = { mutation: name, pool: world.pool, hints: world.hints };
   const stats: FuzzStats = { runs: 0, executed: 0, rejected: 0 };
   const viewer = fc.constantFrom(...FUZZ_VIEWERS);
@@ -181,9 +209,11 @@ export async function fuzzMutation(world: FuzzWorld, name: string, numRuns: numb
       if (process.env.FUZZ_DEBUG)
         console.log(where, '→', res.status, clip(res.errors ?? res.data).slice(0, 300));
       if (res.data || res.errors?.some((e) => e.path)) stats.executed += 1;
-      if (checkAnswer(where, name, res, api.logs.slice(logFrom), tables, others)) stats.rejected += 1;
+      if (checkAnswer(where, operation, name, res, api.logs.slice(logFrom), tables, others)) {
+        stats.rejected += 1;
+      }
     }),
-    { seed: seedOf(name), numRuns, endOnFailure: true },
+    { seed: seedOf(`${operation === 'query' ? 'query:' : ''}${name}`), numRuns, endOnFailure: true },
   );
   return stats;
 }
