@@ -5,6 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type EmbeddedServer, startEmbeddedPostgres } from '../../src/db/embedded-postgres.js';
+import { ADDRESS } from '../../src/modules/checkout/checkout.test-support.js';
 import { freePort } from '../database.js';
 import { type ApiProcess, gqlAt, startApiProcess } from '../processes.js';
 import { waitUntil } from './crash.test-support.js';
@@ -32,15 +33,6 @@ const OUTAGE_MS = 10_000;
 const HOLD = 'restart-test-hold';
 const PRODUCTS = '{ products(first: 3) { edges { node { id } } } }';
 const ADD_ADDRESS = `mutation ($input: AddressInput!) { createAddress(input: $input) { address { id } userErrors { code } } }`;
-const ADDRESS = {
-  recipientName: 'Lin Mei',
-  phone: '+886 912 345 678',
-  countryCode: 'tw',
-  city: 'Taipei',
-  postalCode: '106',
-  line1: 'No. 1, Section 4, Roosevelt Rd',
-  line2: '',
-};
 
 let dir: string;
 let port: number;
