@@ -20,7 +20,11 @@ export interface BenchDatabases {
 }
 
 /** The bench's own PostgreSQL (throwaway data directory, durable commits: fsync on). */
-export async function startBenchPostgres(dataDir: string, port: number): Promise<BenchDatabases> {
+export async function startBenchPostgres(
+  dataDir: string,
+  port: number,
+  settings: Record<string, string> = {},
+): Promise<BenchDatabases> {
   await rm(dataDir, { recursive: true, force: true });
   let capturing = false;
   let chunks: string[] = [];
@@ -37,7 +41,7 @@ export async function startBenchPostgres(dataDir: string, port: number): Promise
     fatal: noop,
   } as unknown as Logger;
   // fsync on, as in production (`persistent: true`); the data directory is still removed at the end.
-  const server = await startEmbeddedPostgres({ dataDir, port, persistent: true, logger });
+  const server = await startEmbeddedPostgres({ dataDir, port, persistent: true, logger, settings });
   const adminUrl = server.url('postgres');
   const pgVersion = String((await query(adminUrl, 'show server_version'))[0]?.server_version ?? '?');
   return {

@@ -24,6 +24,7 @@ import {
   stopAllChildren,
 } from './children.js';
 import { buildDatabases, query, startBenchPostgres, type BenchDatabases } from './database.js';
+import { PG_STATS_SETTINGS, resetStatementStats, statementStatsReport } from './statement-stats.js';
 import { runSustained, sustainedErrors, sustainedMarkdown } from './sustained.js';
 import { type BenchDocuments, gqlBody, loadDocuments } from './documents.js';
 import {
@@ -251,7 +252,7 @@ async function main() {
   const documents = await loadDocuments();
 
   log(`\n▶ PostgreSQL on port ${PORTS.pg} (${tmpDir})`);
-  db = await startBenchPostgres(path.join(tmpDir, 'pg'), PORTS.pg);
+  db = await startBenchPostgres(path.join(tmpDir, 'pg'), PORTS.pg, PG_STATS_SETTINGS);
   const info = machine(db.pgVersion);
   log(
     `  machine: ${Object.entries(info)
@@ -776,12 +777,14 @@ async function main() {
     await query(db.url('bench_large'), 'update product_variant set stock = 1000000 where id = any($1)', [
       flowVariants,
     ]);
+    await resetStatementStats(db.adminUrl);
     const normal = await runCheckout(
       `Checkout: ${CHECKOUT_SHOPPERS} shoppers, one variant each`,
       flowVariants,
       1,
       async () => undefined,
     );
+    for (const line of await statementStatsReport(db.adminUrl, 'bench_large')) log(line);
     const flowsPerSec = normal.entry.median.flowsPerSec!;
     checks.push({
       target: 'checkout ≥ 300 flows/s at 8 shoppers',

@@ -22,8 +22,10 @@ export async function startEmbeddedPostgres(opts: {
   port: number;
   persistent: boolean;
   logger?: Logger;
+  /** More server settings as `-c name=value` pairs (e.g. the bench's `shared_preload_libraries`). */
+  settings?: Record<string, string>;
 }): Promise<EmbeddedServer> {
-  const { dataDir, port, persistent, logger } = opts;
+  const { dataDir, port, persistent, logger, settings = {} } = opts;
   await mkdir(path.dirname(dataDir), { recursive: true });
   // PostgreSQL refuses to run as root; the package then runs it as a `postgres` user,
   // which must be able to reach the data directory.
@@ -45,7 +47,13 @@ export async function startEmbeddedPostgres(opts: {
     persistent,
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'max_connections=200', '-c', `fsync=${persistent ? 'on' : 'off'}`],
+    postgresFlags: [
+      '-c',
+      'max_connections=200',
+      '-c',
+      `fsync=${persistent ? 'on' : 'off'}`,
+      ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
     onLog: (m) => logger?.trace({ pg: String(m).trim() }, 'postgres'),
     onError: (m) => logger?.debug({ pg: String(m).trim() }, 'postgres'),
   });

@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js';
 import { ENTITIES } from './entities.js';
 import { migrateJobQueue } from '../jobs/job-queue.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { prepareStatementsOfPool } from './prepared-statements.js';
 import { traceSqlOfPool } from './sql-trace.js';
 
 export type Orm = MikroORM;
@@ -48,7 +49,11 @@ export function ormConfig(opts: OrmOptions): Options {
       keepAlive: true,
       // Named in pg_stat_activity (and the server's logs): the request pool apart from the job runner's.
       application_name: APPLICATION_NAMES.requests,
-      ...(opts.sqlTrace ? { onPoolCreated: traceSqlOfPool } : {}),
+      // The tracer (tests) wraps each client first, so it sees the name a prepared statement goes out under.
+      onPoolCreated: (pool: pg.Pool) => {
+        if (opts.sqlTrace) traceSqlOfPool(pool);
+        prepareStatementsOfPool(pool);
+      },
     },
     entities: ENTITIES,
     metadataProvider: ReflectMetadataProvider,

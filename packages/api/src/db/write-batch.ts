@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { executePrepared } from './lean-query.js';
 
 /**
  * Several writes sent as ONE statement: each part is a common table expression (an insert, an
@@ -40,7 +41,9 @@ export class WriteBatch {
       `${forced.length > 0 ? forced.join(' + ') : '0'} as "batchEffects"`,
       ...Object.entries(returning).map(([column, expression]) => `${expression} as "${column}"`),
     ];
-    const [row] = await em.execute<R[]>(
+    const [row] = await executePrepared<R>(
+      em,
+      'batch',
       `with ${ctes}\nselect ${columns.join(', ')}`,
       this.parts.flatMap((p) => p.params),
     );

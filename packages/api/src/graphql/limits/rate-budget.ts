@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { executePrepared } from '../../db/lean-query.js';
 
 /** Size and refill speed of every throttle identity's bucket. */
 export interface BudgetSettings {
@@ -37,7 +38,9 @@ export async function spendBudget(
 ): Promise<SpendResult> {
   const { maximumAvailable: max, restoreRate: rate } = settings;
   if (cost <= max) {
-    const rows = await em.execute<{ available: number }[]>(
+    const rows = await executePrepared<{ available: number }>(
+      em,
+      'budget',
       `insert into rate_budget as b (key, available, updated_at) values (?, ?::float8 - ?::float8, now())
        on conflict (key) do update
          set available = ${LEVEL} - ?::float8, updated_at = greatest(b.updated_at, now())
@@ -59,7 +62,9 @@ export async function peekBudget(
   settings: BudgetSettings,
 ): Promise<ThrottleStatus> {
   const { maximumAvailable: max, restoreRate: rate } = settings;
-  const [row] = await em.execute<{ available: number }[]>(
+  const [row] = await executePrepared<{ available: number }>(
+    em,
+    'budget',
     `select ${LEVEL} as available from rate_budget b where key = ?`,
     [max, rate, key],
   );
@@ -88,9 +93,11 @@ export async function spendBudgetWithSession<R extends object>(
   settings: BudgetSettings,
 ): Promise<{ session: R | null; spent: SpendResult }> {
   const { maximumAvailable: max, restoreRate: rate } = settings;
-  const [row] = await em.execute<
-    (Record<string, unknown> & { spent: number | null; level: number | null })[]
+  const [row] = await executePrepared<
+    Record<string, unknown> & { spent: number | null; level: number | null }
   >(
+    em,
+    'budget',
     `with v as (${session.sql}),
      k as (select coalesce((select 'user:' || v.user_id from v), ?::text) as key),
      before as (select b.available, b.updated_at from rate_budget b join k on b.key = k.key),
@@ -125,7 +132,9 @@ export async function peekBudgetWithSession<R extends object>(
   settings: BudgetSettings,
 ): Promise<{ session: R | null; status: ThrottleStatus }> {
   const { maximumAvailable: max, restoreRate: rate } = settings;
-  const [row] = await em.execute<(Record<string, unknown> & { level: number | null })[]>(
+  const [row] = await executePrepared<Record<string, unknown> & { level: number | null }>(
+    em,
+    'budget',
     `with v as (${session.sql})
      select v.*, (select ${LEVEL} from rate_budget b
                   where b.key = coalesce((select 'user:' || v2.user_id from v v2), ?::text)) as level

@@ -10,6 +10,7 @@ import type { OrderActor } from '../orders/order-transitions.js';
 import type { GatewayRef, PaymentGateways, PaymentOutcome } from './gateway/gateway.port.js';
 import { PaymentEntity } from './payment.entity.js';
 import { applyDetails, settleCapture } from './payment-settlement.js';
+import { executePrepared } from '../../db/lean-query.js';
 
 export const RECONCILE_PAYMENT = 'payments.reconcile';
 
@@ -108,7 +109,12 @@ export async function lockCheckoutAndPayment(
   checkoutId: number,
   paymentId: number,
 ): Promise<{ checkout: CheckoutEntity; payment: PaymentEntity } | null> {
-  const [row] = await em.execute<{ checkout: Record<string, unknown>; payment: Record<string, unknown> }[]>(
+  const [row] = await executePrepared<{
+    checkout: Record<string, unknown>;
+    payment: Record<string, unknown>;
+  }>(
+    em,
+    'lock_checkout_payment',
     `select to_json(c) as checkout, to_json(p) as payment
        from checkout c join payment p on p.checkout_id = c.id
       where c.id = ? and p.id = ?

@@ -20,6 +20,7 @@ import {
 } from './payment-emails.js';
 import { newReference } from './references.js';
 import { collectEmails } from './email-layout.js';
+import { executePrepared } from '../../db/lean-query.js';
 
 export const EXECUTE_REFUND = 'payments.execute-refund';
 
@@ -186,15 +187,15 @@ export async function captureFacts(
   checkoutId: number,
   shopperId: number,
 ): Promise<CaptureFacts> {
-  const [row] = await em.execute<
-    {
-      orders: Json[] | null;
-      shopper: Json;
-      lines: Json[] | null;
-      merchants: Json[] | null;
-      staff: Json[] | null;
-    }[]
-  >(
+  const [row] = await executePrepared<{
+    orders: Json[] | null;
+    shopper: Json;
+    lines: Json[] | null;
+    merchants: Json[] | null;
+    staff: Json[] | null;
+  }>(
+    em,
+    'capture_facts',
     `with o as (select o.* from customer_order o
                  where o.checkout_id = ? and o.status = 'AWAITING_PAYMENT' order by o.id for update)
      select (select json_agg(o order by o.id) from o) as orders,

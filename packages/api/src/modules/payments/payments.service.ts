@@ -31,6 +31,7 @@ import {
   stepResult,
 } from './payment-results.js';
 import { newReference } from './references.js';
+import { executePrepared } from '../../db/lean-query.js';
 
 export type { PaymentErrorCode, PaymentStepResult } from './payment-results.js';
 
@@ -238,13 +239,13 @@ async function attemptFacts(
   checkoutId: number,
   attempt: { reference: string; method: PaymentMethod; cardToken: string | null },
 ): Promise<{ payments: PaymentEntity[]; orders: OrderEntity[]; inserted: PaymentEntity | null }> {
-  const [row] = await tx.execute<
-    {
-      payments: Record<string, unknown>[] | null;
-      orders: Record<string, unknown>[] | null;
-      inserted: Record<string, unknown> | null;
-    }[]
-  >(
+  const [row] = await executePrepared<{
+    payments: Record<string, unknown>[] | null;
+    orders: Record<string, unknown>[] | null;
+    inserted: Record<string, unknown> | null;
+  }>(
+    tx,
+    'attempt_facts',
     `with pay as (select p.* from payment p
                    where (p.user_id = ? and p.idempotency_key = ?)
                       or (p.checkout_id = ? and p.status in (?))),
