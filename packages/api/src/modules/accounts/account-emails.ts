@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Locale } from '@marketplace/core';
 import { queueEmail } from '../email/email.service.js';
+import { APP_NAME, formatEmailTime } from '../email/email-text.js';
 import type { UserEntity } from './user.entity.js';
 
 /** The emails of the accounts module, each written in English and Traditional Chinese (Taiwan). */
@@ -11,13 +12,7 @@ export type AccountEmail =
 
 type Content = { subject: string; paragraphs: string[]; action?: { label: string; href: string } };
 
-const APP_NAME: Record<Locale, string> = { en: 'Marketplace', 'zh-TW': '好物市集' };
-
-function formatTime(at: Date, locale: Locale): string {
-  return locale === 'zh-TW'
-    ? `${new Intl.DateTimeFormat('zh-TW', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Taipei' }).format(at)}（台灣時間）`
-    : `${new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(at)} UTC`;
-}
+const formatTime = formatEmailTime;
 
 function english(name: string, email: AccountEmail): Content {
   switch (email.template) {

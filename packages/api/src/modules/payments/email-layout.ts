@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertNever, type CurrencyCode, formatMoney, type Locale, money } from '@marketplace/core';
 import { type OutgoingEmail, queueEmail, queueEmails } from '../email/email.service.js';
+import { APP_NAME, formatEmailTime } from '../email/email-text.js';
 
 /** A block of an email: a paragraph, a table of label/value rows, or a highlighted secret (order key). */
 export type EmailBlock =
@@ -14,16 +15,12 @@ export interface EmailContent {
   blocks: EmailBlock[];
 }
 
-export const APP_NAME: Record<Locale, string> = { en: 'Marketplace', 'zh-TW': '好物市集' };
+export { APP_NAME } from '../email/email-text.js';
 
 export const formatAmount = (minor: number, currency: string, locale: Locale) =>
   formatMoney(money(minor, currency as CurrencyCode), locale);
 
-export function formatDate(at: Date, locale: Locale): string {
-  return locale === 'zh-TW'
-    ? `${new Intl.DateTimeFormat('zh-TW', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Taipei' }).format(at)}（台灣時間）`
-    : `${new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(at)} UTC`;
-}
+export const formatDate = formatEmailTime;
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
