@@ -35,6 +35,32 @@ function analyze(source: string, variables: Record<string, unknown> = {}, limits
 }
 
 describe('query cost', () => {
+  test('one parsed document is measured once; its cost still follows the variables it depends on', () => {
+    const document = parse(
+      `query ($n: Int!, $withReviews: Boolean!, $q: String) {
+        products(first: $n, query: $q) { nodes { id reviews(first: 2) @include(if: $withReviews) { nodes { id } } } }
+      }`,
+    );
+    const operation = document.definitions[0] as OperationDefinitionNode;
+    const run = (variables: Record<string, unknown>, limits = LIMITS) =>
+      analyzeDocument({ schema, document, operation, variables, limits });
+    // 1 + n × (1 + reviews: 1 + 2 × 1 when included)
+    expect(run({ n: 10, withReviews: false, q: 'a' }).cost).toBe(11);
+    expect(run({ n: 10, withReviews: true, q: 'b' }).cost).toBe(41);
+    expect(run({ n: 20, withReviews: false, q: 'c' }).cost).toBe(21);
+    expect(run({ n: 10, withReviews: true, q: 'd' }).cost).toBe(41);
+    // Variables that do not coerce cost 1 (execution refuses them), also after the document was measured.
+    expect(run({ n: 'ten', withReviews: true }).cost).toBe(1);
+    // The limits are applied per call, not cached with the measurements.
+    expect(run({ n: 10, withReviews: true }, { ...LIMITS, maxCost: 40 }).violation?.code).toBe(
+      'QUERY_TOO_COMPLEX',
+    );
+    expect(run({ n: 10, withReviews: true }, { ...LIMITS, maxDepth: 3 }).violation?.code).toBe(
+      'QUERY_TOO_DEEP',
+    );
+    expect(run({ n: 10, withReviews: true }).violation).toBeNull();
+  });
+
   test.each([
     ['scalars are free, an operation costs at least 1', '{ __typename }', 1],
     ['a connection multiplies its items by `first`', '{ products(first: 10) { nodes { id } } }', 11],

@@ -4,6 +4,7 @@ import {
   type GraphQLSchema,
   getNamedType,
   getNullableType,
+  getVariableValues,
   isLeafType,
   isListType,
   Kind,
@@ -93,6 +94,103 @@ export interface DocumentAnalysis {
   violation: LimitViolation | null;
 }
 
+/** What a document's operation measures, whatever the variables (cached per parsed document). */
+interface Shape {
+  depth: number;
+  aliases: number;
+  /** How often each attempt field appears on the root selection. */
+  attempts: Map<string, number>;
+  /** Variables the cost depends on: values of `first`/`last`/`limit` and of `@include`/`@skip`. */
+  costVariables: string[];
+  /** Cost by the values of `costVariables` (bounded: other values are computed, not stored). */
+  costs: Map<string, number>;
+}
+
+const COSTS_PER_DOCUMENT = 64;
+/**
+ * Apollo keeps one parsed DocumentNode per query text, so a client sending the same document again
+ * (every storefront and admin request) is measured once; only the variables are checked per request.
+ */
+const shapes = new WeakMap<DocumentNode, Map<OperationDefinitionNode, Shape>>();
+
+const SIZE_ARGUMENTS = new Set(['first', 'last', 'limit']);
+
+function measure(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): Shape {
+  let byOperation = shapes.get(document);
+  if (!byOperation) {
+    byOperation = new Map();
+    shapes.set(document, byOperation);
+  }
+  const known = byOperation.get(operation);
+  if (known) return known;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const def of document.definitions) {
+    if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+  }
+  const depth = selectionDepth(operation.selectionSet, fragments, new Set());
+  let aliases = 0;
+  const costVariables = new Set<string>();
+  visit(document, {
+    Field(node) {
+      if (node.alias) aliases += 1;
+      for (const arg of node.arguments ?? []) {
+        if (SIZE_ARGUMENTS.has(arg.name.value) && arg.value.kind === Kind.VARIABLE) {
+          costVariables.add(arg.value.name.value);
+        }
+      }
+    },
+    Directive(node) {
+      if (node.name.value !== 'include' && node.name.value !== 'skip') return;
+      visit(node, {
+        Variable(v) {
+          costVariables.add(v.name.value);
+        },
+      });
+    },
+  });
+  const attempts = new Map<string, number>();
+  const rootName = rootTypeName(schema, operation);
+  // Attempt fields are root fields: count them on the root selection, following fragments.
+  countRootFields(operation.selectionSet, fragments, new Set(), (name) => {
+    const key = `${rootName}.${name}`;
+    if (ATTEMPT_FIELDS.has(key)) attempts.set(key, (attempts.get(key) ?? 0) + 1);
+  });
+  const shape: Shape = { depth, aliases, attempts, costVariables: [...costVariables], costs: new Map() };
+  byOperation.set(operation, shape);
+  return shape;
+}
+
+function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  shape: Shape,
+): number {
+  // Variables that do not coerce fail execution before any resolver runs: the request costs 1.
+  if (getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors) return 1;
+  const key = JSON.stringify(shape.costVariables.map((name) => variables[name] ?? null));
+  const known = shape.costs.get(key);
+  if (known !== undefined) return known;
+  let cost: number;
+  try {
+    cost = getComplexity({
+      schema,
+      query: document,
+      operationName: operation.name?.value,
+      variables,
+      estimators: [fieldCost(schema)],
+    });
+  } catch (error) {
+    // More nodes than the analysis walks (its own guard) is too complex by definition.
+    const tooLarge = error instanceof Error && /maximum allowed number of nodes/.test(error.message);
+    cost = tooLarge ? Number.POSITIVE_INFINITY : 1;
+  }
+  cost = Math.max(1, cost);
+  if (shape.costs.size < COSTS_PER_DOCUMENT) shape.costs.set(key, cost);
+  return cost;
+}
+
 /** Measures the operation that would run and names the first limit it breaks, if any. */
 export function analyzeDocument(opts: {
   schema: GraphQLSchema;
@@ -102,12 +200,8 @@ export function analyzeDocument(opts: {
   limits: DocumentLimits;
 }): DocumentAnalysis {
   const { schema, document, operation, variables, limits } = opts;
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const def of document.definitions) {
-    if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-  }
-
-  const depth = selectionDepth(operation.selectionSet, fragments, new Set());
+  const shape = measure(schema, document, operation);
+  const { depth, aliases } = shape;
   if (depth > limits.maxDepth) {
     return {
       depth,
@@ -119,21 +213,7 @@ export function analyzeDocument(opts: {
       },
     };
   }
-
-  let aliases = 0;
-  const attempts = new Map<string, number>();
-  const rootName = rootTypeName(schema, operation);
-  visit(document, {
-    Field(node) {
-      if (node.alias) aliases += 1;
-    },
-  });
-  // Attempt fields are root fields: count them on the root selection, following fragments.
-  countRootFields(operation.selectionSet, fragments, new Set(), (name) => {
-    const key = `${rootName}.${name}`;
-    if (ATTEMPT_FIELDS.has(key)) attempts.set(key, (attempts.get(key) ?? 0) + 1);
-  });
-  for (const [field, count] of attempts) {
+  for (const [field, count] of shape.attempts) {
     if (count > limits.attemptFieldsPerDocument) {
       return {
         depth,
@@ -146,7 +226,6 @@ export function analyzeDocument(opts: {
       };
     }
   }
-
   if (aliases > limits.maxAliases) {
     return {
       depth,
@@ -158,22 +237,7 @@ export function analyzeDocument(opts: {
       },
     };
   }
-  let cost: number;
-  try {
-    cost = getComplexity({
-      schema,
-      query: document,
-      operationName: operation.name?.value,
-      variables: variables ?? {},
-      estimators: [fieldCost(schema)],
-    });
-  } catch (error) {
-    // More nodes than the analysis walks (its own guard) is too complex by definition; variables
-    // that do not coerce fail execution before any resolver runs (and the request costs 1).
-    const tooLarge = error instanceof Error && /maximum allowed number of nodes/.test(error.message);
-    cost = tooLarge ? Number.POSITIVE_INFINITY : 1;
-  }
-  cost = Math.max(1, cost);
+  const cost = operationCost(schema, document, operation, variables ?? {}, shape);
   if (cost > limits.maxCost) {
     return {
       depth,
