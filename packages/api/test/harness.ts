@@ -15,6 +15,8 @@ export interface GqlResponse<T = Record<string, unknown>> {
 export interface TestApi {
   url: string;
   platform: RunningPlatform;
+  /** This test's database (a copy of the seeded template). */
+  databaseUrl: string;
   /** POSTs a GraphQL operation; `token` is sent as a bearer token, `cookie` as a Cookie header. */
   gql<T = any>(
     query: string,
@@ -63,6 +65,7 @@ export async function startTestApi(
   return {
     url,
     platform,
+    databaseUrl,
     logs,
     async gql(query, variables, opts = {}) {
       const headers: Record<string, string> = { 'content-type': 'application/json', ...opts.headers };

@@ -103,6 +103,7 @@ beforeAll(async () => {
   api = {
     url: proc.url,
     platform: undefined as never,
+    databaseUrl,
     logs: [],
     gql: (query, variables, opts) => gqlAt(proc.url, query, variables, opts),
     sql: async (text, params) => (await pool.query(text, params as unknown[])).rows,
