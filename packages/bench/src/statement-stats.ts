@@ -5,6 +5,8 @@
  * checks are excluded by database and role (they connect to the same database, so their few
  * statements may show up at the bottom).
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { query } from './database.js';
 
 export const PG_STATS = process.env.BENCH_PG_STATS === '1';
@@ -33,7 +35,12 @@ export async function resetStatementStats(adminUrl: string): Promise<void> {
 }
 
 /** The top statements of `database` since the last reset, by planning + execution time. */
-export async function statementStatsReport(adminUrl: string, database: string, top = 20): Promise<string[]> {
+export async function statementStatsReport(
+  adminUrl: string,
+  database: string,
+  opts: { top?: number; fullTextFile?: string } = {},
+): Promise<string[]> {
+  const top = opts.top ?? 20;
   if (!PG_STATS) return [];
   const rows = await query<StatementRow>(
     adminUrl,
@@ -58,6 +65,20 @@ export async function statementStatsReport(adminUrl: string, database: string, t
     lines.push(
       `  | ${((100 * (r.plan_ms + r.exec_ms)) / (total || 1)).toFixed(1)} | ${r.calls} | ${(r.plan_ms / n).toFixed(3)} | ${(r.exec_ms / n).toFixed(3)} | ${(Number(r.rows) / n).toFixed(1)} | ${text} |`,
     );
+  }
+  if (opts.fullTextFile) {
+    await mkdir(path.dirname(opts.fullTextFile), { recursive: true });
+    await writeFile(
+      opts.fullTextFile,
+      rows
+        .slice(0, top)
+        .map(
+          (r, i) =>
+            `-- #${i + 1}: ${r.calls} calls, plan ${r.plan_ms.toFixed(0)} ms, exec ${r.exec_ms.toFixed(0)} ms\n${r.query};\n`,
+        )
+        .join('\n'),
+    );
+    lines.push(`  (full statements: ${opts.fullTextFile})`);
   }
   return lines;
 }

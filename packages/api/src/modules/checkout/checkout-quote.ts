@@ -13,10 +13,51 @@ import type { Config } from '../../config.js';
 import { Money } from '../../graphql/money.type.js';
 import { fromGlobalId, toGlobalId } from '../../graphql/relay.js';
 import { CartEntity, CartLineEntity } from '../cart/cart.entity.js';
+import { MerchantEntity } from '../catalog/merchant.entity.js';
+import { ProductEntity } from '../catalog/product.entity.js';
 import { ProductVariantEntity } from '../catalog/product-variant.entity.js';
+import { leanQuery } from '../../db/lean-query.js';
 import { type CouponWithFacts, findCoupon, normalizeCouponCode } from '../coupons/coupon.service.js';
 import { priceOfVariant, runningActivitiesByProduct } from '../activities/activity-pricing.js';
 import type { CheckoutErrorCode, CheckoutPreviewInput } from './checkout.types.js';
+
+const CART_LINES_SELECT = `select to_json(l) as line, to_json(v) as variant, to_json(p) as product, to_json(m) as merchant
+   from cart_line l
+   join product_variant v on v.id = l.variant_id
+   join product p on p.id = v.product_id
+   join merchant m on m.id = p.merchant_id`;
+const CART_LINES_OF_USER = `${CART_LINES_SELECT}
+  where l.cart_id = (select id from cart where user_id = $1) order by l.id`;
+const CART_LINES_OF_CART = `${CART_LINES_SELECT}
+  where l.cart_id = $1 order by l.id`;
+
+/**
+ * A cart's lines with their variants, products and stores — one prepared statement, its rows made
+ * managed entities (`em.map`, stores first so each reference finds its entity), instead of an ORM
+ * query with three joined populates built and planned on every checkout.
+ */
+async function cartLinesWithProducts(
+  em: EntityManager,
+  of: { userId: number } | { cartId: number },
+): Promise<CartLineEntity[]> {
+  const rows = await leanQuery<{
+    line: Record<string, unknown>;
+    variant: Record<string, unknown>;
+    product: Record<string, unknown>;
+    merchant: Record<string, unknown>;
+  }>(
+    em,
+    'userId' in of
+      ? { name: 'quote_lines_of_user', text: CART_LINES_OF_USER, values: [of.userId] }
+      : { name: 'quote_lines_of_cart', text: CART_LINES_OF_CART, values: [of.cartId] },
+  );
+  return rows.map((r) => {
+    em.map(MerchantEntity, r.merchant);
+    em.map(ProductEntity, r.product);
+    em.map(ProductVariantEntity, r.variant);
+    return em.map(CartLineEntity, r.line);
+  });
+}
 
 function basePrice(variant: ProductVariantEntity): CoreMoney {
   return money(variant.priceMinor, variant.currency as CurrencyCode);
@@ -228,14 +269,7 @@ async function selectItems(
   const cart = lock
     ? await em.findOne(CartEntity, { user: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE })
     : null;
-  const populate = ['variant', 'variant.product', 'variant.product.merchant'] as const;
-  const lines =
-    lock && !cart
-      ? []
-      : await em.find(CartLineEntity, cart ? { cart } : { cart: { user: userId } }, {
-          populate,
-          orderBy: { id: 'asc' },
-        });
+  const lines = lock && !cart ? [] : await cartLinesWithProducts(em, cart ? { cartId: cart.id } : { userId });
   let chosen: CartLineEntity[];
   if (input.cartLineIds) {
     chosen = [];
