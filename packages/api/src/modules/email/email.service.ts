@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Locale } from '@marketplace/core';
 import { createTransport, type Transporter } from 'nodemailer';
+import { leanQuery } from '../../db/lean-query.js';
 import { jsonRows, WriteBatch } from '../../db/write-batch.js';
 import { enqueue, type JobHandler } from '../../jobs/job-queue.js';
 import { EmailMessageEntity } from './email.entity.js';
@@ -70,13 +71,40 @@ export const DELIVERED_BODY_REMOVED = '[removed after delivery]';
 
 let transporter: { url: string; transport: Transporter } | null = null;
 
+interface OutboxRow extends Record<string, unknown> {
+  to: string;
+  template: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  status: string;
+}
+
+// Plain prepared statements: delivery runs for every order, payment and sign-up, so no entity
+// hydration or change-set computation for one row read and one row written.
+const OUTBOX_ROW = 'select "to", template, subject, text, html, status from email_message where id = $1';
+// Bodies hold one-time secrets (reset, verification and invitation links, order keys): once an SMTP
+// server has taken the email, the outbox row keeps who/what/when only. Without SMTP the row IS the
+// development mailbox and keeps its body.
+const MARK_SENT = `update email_message
+    set status = 'SENT', transport = $2::text, attempts = attempts + 1, sent_at = now(), last_error = null,
+        text = case when $2::text = 'smtp' then $3::text else text end,
+        html = case when $2::text = 'smtp' then null else html end
+  where id = $1`;
+const MARK_FAILED_ATTEMPT =
+  'update email_message set attempts = attempts + 1, last_error = $2::text where id = $1';
+
 /** Delivers one outbox row; idempotent, and a thrown error makes the queue retry with backoff. */
 export const deliverEmail: JobHandler = async (payload, { em, config, logger }) => {
   const id = (payload as { id?: unknown }).id;
   if (typeof id !== 'number') return;
-  const message = await em.findOne(EmailMessageEntity, { id });
+  const [message] = await leanQuery<OutboxRow>(em, {
+    name: 'email_outbox_row',
+    text: OUTBOX_ROW,
+    values: [id],
+  });
   if (!message || message.status === 'SENT') return;
-  message.attempts += 1;
+  let transport: 'smtp' | 'dev-mailbox' = 'dev-mailbox';
   try {
     if (config.smtpUrl) {
       if (transporter?.url !== config.smtpUrl) {
@@ -89,25 +117,17 @@ export const deliverEmail: JobHandler = async (payload, { em, config, logger }) 
         text: message.text,
         ...(message.html ? { html: message.html } : {}),
       });
-      message.transport = 'smtp';
-    } else {
-      message.transport = 'dev-mailbox';
+      transport = 'smtp';
     }
-    message.status = 'SENT';
-    message.sentAt = new Date();
-    message.lastError = null;
-    // Bodies hold one-time secrets (reset, verification and invitation links, order keys): once an SMTP
-    // server has taken the email, the outbox row keeps who/what/when only. Without SMTP the row IS the
-    // development mailbox and keeps its body.
-    if (message.transport === 'smtp') {
-      message.text = DELIVERED_BODY_REMOVED;
-      message.html = null;
-    }
-    await em.flush();
-    logger.info({ emailId: id, template: message.template, transport: message.transport }, 'email delivered');
   } catch (error) {
-    message.lastError = String((error as Error).message ?? error).slice(0, 2000);
-    await em.flush();
+    const lastError = String((error as Error).message ?? error).slice(0, 2000);
+    await leanQuery(em, { name: 'email_failed_attempt', text: MARK_FAILED_ATTEMPT, values: [id, lastError] });
     throw error;
   }
+  await leanQuery(em, {
+    name: 'email_mark_sent',
+    text: MARK_SENT,
+    values: [id, transport, DELIVERED_BODY_REMOVED],
+  });
+  logger.info({ emailId: id, template: message.template, transport }, 'email delivered');
 };
