@@ -89,7 +89,7 @@ const LARGE = QUICK
 // Orders do not matter to the catalog; fewer make the setup faster.
 const SMALL = { ...LARGE, products: 100, orders: Math.min(LARGE.orders, 10_000) };
 const CHECKOUT_SHOPPERS = 8;
-const CHECKOUT_WARMUP_SEC = QUICK ? 2 : 5;
+const CHECKOUT_WARMUP_SEC = QUICK ? 2 : 10;
 const HOT_STOCK = 25;
 const MEMORY_SERVER = path.join(API_DIR, 'src/bench/memory-catalog-server.ts');
 const RESULTS_DIR = path.join(REPO_ROOT, '.bench-results');
