@@ -88,6 +88,12 @@ const LARGE = QUICK
   : { merchants: 100, products: 10_000, orders: 100_000, shoppers: 200 };
 // Orders do not matter to the catalog; fewer make the setup faster.
 const SMALL = { ...LARGE, products: 100, orders: Math.min(LARGE.orders, 10_000) };
+/**
+ * BENCH_PG_SOCKET=1: the APIs and the plain-pg baseline reach PostgreSQL over its Unix-domain socket
+ * (a database on the same host) instead of loopback TCP — the deployment question of
+ * docs/performance.md. Setup and checks keep TCP.
+ */
+const PG_SOCKET = process.env.BENCH_PG_SOCKET === '1';
 const CHECKOUT_SHOPPERS = 8;
 const CHECKOUT_WARMUP_SEC = QUICK ? 2 : 10;
 const HOT_STOCK = 25;
@@ -255,6 +261,14 @@ async function main() {
   log(`\n▶ PostgreSQL on port ${PORTS.pg} (${tmpDir})`);
   db = await startBenchPostgres(path.join(tmpDir, 'pg'), PORTS.pg, PG_STATS_SETTINGS);
   const info = machine(db.pgVersion);
+  // The embedded server listens on /tmp/.s.PGSQL.<port> too; `host=/tmp` makes `pg` use that socket.
+  const serviceUrl = (database: string) => {
+    const url = new URL(db!.url(database));
+    if (PG_SOCKET) url.searchParams.set('host', '/tmp');
+    return url.toString();
+  };
+  if (PG_SOCKET)
+    log('  BENCH_PG_SOCKET=1: APIs and the plain-pg baseline connect over the Unix-domain socket');
   log(
     `  machine: ${Object.entries(info)
       .map(([k, v]) => `${k} ${v}`)
@@ -313,7 +327,7 @@ async function main() {
       cwd: API_DIR,
       script: 'src/main.ts',
       nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [],
-      env: { ...apiEnv, DATABASE_URL: db!.url(database), API_PORT: String(port), ...extra },
+      env: { ...apiEnv, DATABASE_URL: serviceUrl(database), API_PORT: String(port), ...extra },
       port,
       healthPath: '/health',
     });
@@ -439,7 +453,7 @@ async function main() {
   );
   const pgBaseline = (connections: number) => {
     const config: PgBaselineConfig = {
-      databaseUrl: db!.url('bench_large'),
+      databaseUrl: serviceUrl('bench_large'),
       connections,
       durationSec: DURATION,
       sql: CATALOG_PAGE_SQL,
@@ -944,7 +958,7 @@ async function main() {
       quick: QUICK,
       port: PORTS.apiSustained,
       apiEnv,
-      databaseUrl: db.url('bench_large'),
+      databaseUrl: serviceUrl('bench_large'),
       sandboxUrl,
       tmpDir,
       documents,

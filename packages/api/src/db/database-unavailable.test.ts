@@ -11,6 +11,12 @@ describe('isDatabaseUnavailable', () => {
     ['connection refused', withCode('ECONNREFUSED')],
     ['connection reset', withCode('ECONNRESET')],
     [
+      'a Unix-domain socket with no server behind it',
+      Object.assign(withCode('ENOENT', 'connect ENOENT /tmp/.s.PGSQL.5432'), {
+        address: '/tmp/.s.PGSQL.5432',
+      }),
+    ],
+    [
       'server shutting down (57P01)',
       withCode('57P01', 'terminating connection due to administrator command'),
     ],
@@ -28,6 +34,10 @@ describe('isDatabaseUnavailable', () => {
   it.each([
     ['a bug', new TypeError("Cannot read properties of undefined (reading 'id')")],
     ['a unique violation', withCode('23505', 'duplicate key value violates unique constraint')],
+    [
+      'a missing file that is not a database socket',
+      Object.assign(withCode('ENOENT'), { path: '/media/x.png' }),
+    ],
     ['a serialization failure', withCode('40001')],
     ['a statement timeout', withCode('57014', 'canceling statement due to statement timeout')],
     ['not an error', 'ECONNREFUSED'],

@@ -33,14 +33,30 @@ const SERVER_STATES = /^(08...|57P0[123]|53300)$/;
 const DRIVER_MESSAGES =
   /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Client was closed and is not queryable/i;
 
+/**
+ * A server reached over its Unix-domain socket (`?host=/var/run/postgresql`) that is not running:
+ * the socket file is gone. Only ENOENT naming a PostgreSQL socket — a missing file elsewhere is not
+ * the database being away.
+ */
+function isMissingServerSocket(e: { code?: unknown; address?: unknown }): boolean {
+  return e.code === 'ENOENT' && typeof e.address === 'string' && /\.s\.PGSQL\.\d+$/.test(e.address);
+}
+
 /** Whether the error (or any error it wraps) says the database could not be reached. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();
   let current: unknown = error;
   while (current && typeof current === 'object' && !seen.has(current)) {
     seen.add(current);
-    const e = current as { code?: unknown; message?: unknown; cause?: unknown; originalError?: unknown };
+    const e = current as {
+      code?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      originalError?: unknown;
+      address?: unknown;
+    };
     if (typeof e.code === 'string' && (NETWORK_CODES.has(e.code) || SERVER_STATES.test(e.code))) return true;
+    if (isMissingServerSocket(e)) return true;
     if (typeof e.message === 'string' && DRIVER_MESSAGES.test(e.message)) return true;
     current = e.originalError ?? e.cause;
   }
